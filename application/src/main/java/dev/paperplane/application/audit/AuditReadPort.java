@@ -1,0 +1,28 @@
+package dev.paperplane.application.audit;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads the audit log. Never locks, never writes, and returns only complete records whose chain hash
+ * verifies, even while a writer appends.
+ */
+public interface AuditReadPort {
+
+    /** The last complete, verified record's seq and hash; {@link ChainHead#GENESIS} when empty. */
+    ChainHead head();
+
+    /** The record at {@code seq}, or empty when {@code seq} is beyond the head. */
+    Optional<AuditRecord> read(long seq);
+
+    /**
+     * The records after {@code afterSeq}, in seq order, up to the head as it was when the stream was opened.
+     * The stream holds open files or connections: close it.
+     *
+     * @throws AuditCorruptionException (from the stream) when a record fails verification
+     */
+    Stream<AuditRecord> readAfter(long afterSeq);
+
+    /** Size and location of the stored log. */
+    AuditStorage storage();
+}

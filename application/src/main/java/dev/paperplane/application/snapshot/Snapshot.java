@@ -1,0 +1,40 @@
+package dev.paperplane.application.snapshot;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The runtime state (ShadowLedger, DecisionMemory, strategy memories) at one seq, bound to the chain.
+ *
+ * @param seq           the last seq folded into the state
+ * @param chainHash     the log's chain hash at {@code seq}
+ * @param schemaVersion version of the state encoding
+ * @param state         canonical JSON of the state, UTF-8
+ */
+public record Snapshot(long seq, String chainHash, int schemaVersion, byte[] state) {
+    public Snapshot {
+        Objects.requireNonNull(chainHash, "chainHash");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** Lowercase hex SHA-256 of {@link #state()}: the snapshot's checksum. */
+    public String checksum() {
+        return sha256Hex(state);
+    }
+
+    /** The state as text. */
+    public String stateText() {
+        return new String(state, StandardCharsets.UTF_8);
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

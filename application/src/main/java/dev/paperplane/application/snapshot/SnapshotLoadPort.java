@@ -1,0 +1,17 @@
+package dev.paperplane.application.snapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads stored snapshots. Never writes. */
+public interface SnapshotLoadPort {
+
+    /** Every stored snapshot, newest (highest seq) first, with its problem if it is not intact. */
+    List<SnapshotInfo> list();
+
+    /**
+     * The snapshot at {@code seq} if one is stored and intact (checksum and schema verified);
+     * empty when none is stored there or it is not intact.
+     */
+    Optional<Snapshot> load(long seq);
+}

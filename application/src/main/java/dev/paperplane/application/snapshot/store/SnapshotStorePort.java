@@ -1,0 +1,10 @@
+package dev.paperplane.application.snapshot.store;
+
+import dev.paperplane.application.snapshot.Snapshot;
+
+/** Stores snapshots atomically: a reader sees a whole snapshot or none. */
+public interface SnapshotStorePort {
+
+    /** Stores one snapshot durably and atomically, replacing nothing. */
+    void store(Snapshot snapshot);
+}

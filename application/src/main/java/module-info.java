@@ -1,0 +1,17 @@
+/**
+ * Ports and use cases. Write ports and the session use case are exported only to the modules that must
+ * see them, so a reader (the observer) cannot even compile against them.
+ */
+module dev.paperplane.application {
+    requires transitive dev.paperplane.domain;
+
+    exports dev.paperplane.application.audit;
+    exports dev.paperplane.application.snapshot;
+
+    exports dev.paperplane.application.audit.append to
+            dev.paperplane.adapters.persistence,
+            dev.paperplane.bootstrap;
+    exports dev.paperplane.application.snapshot.store to
+            dev.paperplane.adapters.persistence,
+            dev.paperplane.bootstrap;
+}

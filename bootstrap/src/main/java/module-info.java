@@ -1,0 +1,6 @@
+/** Configuration, wiring and the {@code paperplane} command line. */
+module dev.paperplane.bootstrap {
+    requires dev.paperplane.application;
+    requires dev.paperplane.adapters.persistence;
+    requires dev.paperplane.adapters.observer;
+}
