@@ -14,4 +14,6 @@ module dev.paperplane.application {
     exports dev.paperplane.application.snapshot.store to
             dev.paperplane.adapters.persistence,
             dev.paperplane.bootstrap;
+    exports dev.paperplane.application.feed to
+            dev.paperplane.bootstrap;
 }
