@@ -5,6 +5,7 @@ import static dev.paperplane.domain.Fixtures.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.domain.decision.Action;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ShadowLedgerTest {
@@ -134,7 +135,7 @@ class ShadowLedgerTest {
         ShadowLedger ledger = START.mark("AAA", d("10")).mark("BBB", d("20")).mark("AAA", d("11"));
 
         assertThat(ledger.marks()).containsExactly(
-                java.util.Map.entry("AAA", d("11")), java.util.Map.entry("BBB", d("20")));
+                Map.entry("AAA", d("11")), Map.entry("BBB", d("20")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.paperplane.domain.Fixtures.maCrossover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.domain.decision.Action;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MovingAverageCrossoverTest {
@@ -80,7 +81,7 @@ class MovingAverageCrossoverTest {
 
     @Test
     void decidesOnTheLatestClosesOfALongerWindow() {
-        PriceWindow window = new PriceWindow(6, java.util.List.of(d("50"), d("1"), d("10"), d("10"), d("10"), d("13")));
+        PriceWindow window = new PriceWindow(6, List.of(d("50"), d("1"), d("10"), d("10"), d("10"), d("13")));
 
         assertThat(strategy.decide(window, bar("AAA", 6, "13")).action()).isEqualTo(Action.BUY);
     }

@@ -4,6 +4,7 @@ import static dev.paperplane.domain.Fixtures.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class PriceWindowTest {
 
     @Test
     void closesAreBroughtToTheCanonicalScale() {
-        PriceWindow window = new PriceWindow(2, List.of(new java.math.BigDecimal("1.5")));
+        PriceWindow window = new PriceWindow(2, List.of(new BigDecimal("1.5")));
 
         assertThat(window.closes().getFirst().scale()).isEqualTo(8);
         assertThat(window).isEqualTo(PriceWindow.empty(2).append(d("1.5")));
