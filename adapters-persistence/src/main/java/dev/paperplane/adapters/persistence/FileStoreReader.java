@@ -272,6 +272,11 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
             return chain.head();
         }
 
+        /** File offset just after the last line read. */
+        long position() {
+            return scanner.position();
+        }
+
         @Override
         public void close() throws IOException {
             channel.close();
@@ -316,7 +321,8 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
                     if (!cursor.hasLine()) {
                         Map.Entry<Long, Path> next = segments.higherEntry(segment);
                         if (next == null || next.getKey() != seq) {
-                            throw new AuditCorruptionException(seq, Layout.segmentName(segment), -1, "record "
+                            throw new AuditCorruptionException(seq, Layout.segmentName(segment),
+                                    cursor.position(), "record "
                                     + seq + " is missing although it was verified before");
                         }
                         ChainHead head = cursor.head();

@@ -65,6 +65,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             Files.createDirectories(layout.audit);
             Files.createDirectories(layout.snapshots);
             Files.createDirectories(layout.quarantine);
+            Layout.syncDirectory(layout.data);
         } catch (IOException e) {
             throw new FileStoreException("cannot create the data directory " + layout.data + ": " + e, e);
         }

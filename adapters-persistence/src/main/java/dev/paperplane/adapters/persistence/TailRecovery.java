@@ -8,6 +8,8 @@ import dev.paperplane.application.audit.RecordFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -101,9 +103,12 @@ final class TailRecovery {
 
     private static Path quarantine(Layout layout, String segment, FileChannel source, long from, long to)
             throws IOException {
+        // a later crash at the same offset must not overwrite the evidence of an earlier one
         Path file = layout.quarantine.resolve(segment + "-at-" + from + ".torn");
-        try (FileChannel target = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        for (int n = 2; Files.exists(file, LinkOption.NOFOLLOW_LINKS); n++) {
+            file = layout.quarantine.resolve(segment + "-at-" + from + "-" + n + ".torn");
+        }
+        try (FileChannel target = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long at = from;
             while (at < to) {
                 long moved = source.transferTo(at, to - at, target);

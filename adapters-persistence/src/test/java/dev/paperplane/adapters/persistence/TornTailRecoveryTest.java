@@ -186,4 +186,24 @@ class TornTailRecoveryTest {
         assertThatThrownBy(() -> FileStore.openWriter(data)).isInstanceOf(AuditCorruptionException.class);
         assertThatThrownBy(() -> FileStore.openWriter(data)).isInstanceOf(AuditCorruptionException.class);
     }
+
+    @Test
+    void aSecondCrashAtTheSameOffsetKeepsTheFirstQuarantineFile() throws IOException {
+        Path data = tmp.resolve("data");
+        store(data, 3);
+        long intact = Files.size(Dirs.firstSegment(data));
+        Files.write(Dirs.firstSegment(data), "first crash".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Path first;
+        try (FileStoreWriter writer = FileStore.openWriter(data)) {
+            first = writer.recovery().orElseThrow().quarantineFile();
+        }
+        Files.write(Dirs.firstSegment(data), "second crash".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        try (FileStoreWriter writer = FileStore.openWriter(data)) {
+            TornTailRecovery second = writer.recovery().orElseThrow();
+            assertThat(second.offset()).isEqualTo(intact);
+            assertThat(second.quarantineFile()).isNotEqualTo(first);
+            assertThat(Files.readString(second.quarantineFile())).isEqualTo("second crash");
+        }
+        assertThat(Files.readString(first)).isEqualTo("first crash");
+    }
 }
