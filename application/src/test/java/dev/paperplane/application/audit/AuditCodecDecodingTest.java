@@ -54,6 +54,14 @@ class AuditCodecDecodingTest {
         assertThat(opened.hash()).isEqualTo(sealed.hash());
     }
 
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void reSealingADecodedEventGivesTheSameBytes(AuditEvent event) {
+        EncodedRecord sealed = AuditCodec.seal(ChainHead.GENESIS, event);
+        AuditRecord opened = AuditCodec.open(ChainHead.GENESIS, sealed.line(), 0, sealed.line().length - 1);
+        assertThat(AuditCodec.seal(ChainHead.GENESIS, opened.event()).line()).isEqualTo(sealed.line());
+    }
+
     @Test
     void aLineInsideALargerBufferIsOpenedAtItsOffset() {
         EncodedRecord sealed = AuditCodec.seal(ChainHead.GENESIS, SampleEvents.fill());

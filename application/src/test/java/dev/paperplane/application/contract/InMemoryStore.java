@@ -88,7 +88,7 @@ public final class InMemoryStore implements AuditReadPort, SnapshotLoadPort {
                         + verifier.head().seq());
             }
             try {
-                verifier.verify(line, 0, line.length - 1);
+                verifier.next(line, 0, line.length - 1);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("batch record seq " + record.seq() + " does not verify: "
                         + e.getMessage(), e);

@@ -1,0 +1,298 @@
+package dev.paperplane.adapters.persistence;
+
+import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.ChainVerifier;
+import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.append.AuditAppendPort;
+import dev.paperplane.application.audit.append.AuditWriteException;
+import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.snapshot.Snapshot;
+import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single writer of a data directory: appends batches to the audit segments durably and stores snapshots
+ * atomically. Holds the directory's lock file for its whole life. Thread-safe.
+ */
+public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort {
+
+    private final Layout layout;
+    private final long segmentBytes;
+    private final Durability durability;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Optional<TornTailRecovery> recovery;
+
+    private ChainHead head;
+    private Path segment;
+    private FileChannel channel;
+    private long segmentSize;
+    private IOException failure;
+    private boolean closed;
+
+    private FileStoreWriter(Layout layout, long segmentBytes, Durability durability, FileChannel lockChannel,
+                            FileLock lock, TailRecovery.End end) throws IOException {
+        this.layout = layout;
+        this.segmentBytes = segmentBytes;
+        this.durability = durability;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.recovery = end.recovery();
+        this.head = end.head();
+        this.segment = end.lastSegment();
+        this.segmentSize = end.lastSegmentSize();
+        this.channel = segment == null ? null : FileChannel.open(segment, StandardOpenOption.WRITE);
+    }
+
+    static FileStoreWriter open(Path dataDir, long segmentBytes, Durability durability) {
+        if (segmentBytes < 1) {
+            throw new IllegalArgumentException("segmentBytes must be positive, was " + segmentBytes);
+        }
+        Layout layout = new Layout(dataDir);
+        try {
+            Files.createDirectories(layout.data);
+            Files.createDirectories(layout.audit);
+            Files.createDirectories(layout.snapshots);
+            Files.createDirectories(layout.quarantine);
+            Layout.syncDirectory(layout.data);
+        } catch (IOException e) {
+            throw new FileStoreException("cannot create the data directory " + layout.data + ": " + e, e);
+        }
+        FileChannel lockChannel;
+        try {
+            lockChannel = FileChannel.open(layout.lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new FileStoreException("cannot open the lock file " + layout.lock + ": " + e, e);
+        }
+        FileLock lock = null;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // this JVM already holds it: another writer in this process
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new FileStoreException("cannot lock " + layout.lock + ": " + e, e);
+        }
+        if (lock == null) {
+            closeQuietly(lockChannel);
+            throw new FileStoreException("the data directory " + layout.data + " is already open for writing: its "
+                    + "lock file " + layout.lock + " is held by another writer" + holder(layout.lock) + ". Only one "
+                    + "runtime may write a data directory: stop the other one, or use another data directory.");
+        }
+        try {
+            lockChannel.truncate(0);
+            lockChannel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)), 0);
+            deleteSnapshotTemps(layout);
+            TailRecovery.End end = TailRecovery.recover(layout);
+            return new FileStoreWriter(layout, segmentBytes, durability, lockChannel, lock, end);
+        } catch (IOException e) {
+            release(lock, lockChannel);
+            throw new FileStoreException("cannot open the audit log in " + layout.data + ": " + e, e);
+        } catch (RuntimeException | Error e) {
+            release(lock, lockChannel);
+            throw e;
+        }
+    }
+
+    private static String holder(Path lockFile) {
+        try {
+            String content = Files.readString(lockFile, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            return content.startsWith("pid ") ? " (" + content + ")" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static void deleteSnapshotTemps(Layout layout) throws IOException {
+        try (var entries = Files.newDirectoryStream(layout.snapshots, "*" + Layout.TEMP_SUFFIX)) {
+            for (Path temp : entries) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** What was done about a torn tail when this writer opened, if there was one. */
+    public Optional<TornTailRecovery> recovery() {
+        return recovery;
+    }
+
+    /** The data directory this writer holds. */
+    public Path dataDir() {
+        return layout.data;
+    }
+
+    @Override
+    public synchronized ChainHead head() {
+        return head;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the batch does not verify as the canonical continuation of the head
+     *                                  (nothing is written and the writer stays usable)
+     * @throws IllegalStateException    when the writer is closed
+     */
+    @Override
+    public synchronized void append(List<EncodedRecord> batch) {
+        requireOpen();
+        if (failure != null) {
+            throw new AuditWriteException("the audit writer for " + layout.data + " stopped for good after an "
+                    + "earlier write failure (" + failure + "); it accepts no more records. Restart the runtime: "
+                    + "opening the data directory recovers every acknowledged record.", failure);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        ChainHead after = verify(batch);
+        long first = batch.getFirst().seq();
+        try {
+            if (channel == null || segmentSize >= segmentBytes && segmentSize > 0) {
+                roll(first);
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(batch.stream().mapToLong(r -> r.line().length)
+                    .sum()));
+            for (EncodedRecord record : batch) {
+                bytes.put(record.line());
+            }
+            bytes.flip();
+            long position = segmentSize;
+            while (bytes.hasRemaining()) {
+                position += channel.write(bytes, position);
+            }
+            durability.force(channel);
+            segmentSize = position;
+            head = after;
+        } catch (IOException e) {
+            failure = e;
+            throw new AuditWriteException("could not durably append records " + first + ".." + after.seq() + " to "
+                    + (segment == null ? layout.audit : segment) + ": " + e + ". The writer has stopped for good; "
+                    + "records up to seq " + head.seq() + " are stored. Restart the runtime to recover.", e);
+        }
+    }
+
+    private ChainHead verify(List<EncodedRecord> batch) {
+        ChainVerifier verifier = new ChainVerifier(head);
+        for (EncodedRecord record : batch) {
+            byte[] line = record.line();
+            if (record.seq() != verifier.nextSeq()) {
+                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
+                        + " does not follow seq " + verifier.head().seq() + " (the writer's head is seq "
+                        + head.seq() + ")");
+            }
+            if (line.length == 0 || line[line.length - 1] != '\n') {
+                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
+                        + " does not end in a newline");
+            }
+            try {
+                verifier.next(line, 0, line.length - 1);
+            } catch (RecordFormatException e) {
+                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " is not the "
+                        + "canonical continuation of the chain: " + e.getMessage(), e);
+            }
+            if (!record.hash().equals(verifier.head().hash())) {
+                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " states hash "
+                        + record.hash() + " but its line hashes to " + verifier.head().hash());
+            }
+        }
+        return verifier.head();
+    }
+
+    private void roll(long firstSeq) throws IOException {
+        Path next = layout.segment(firstSeq);
+        FileChannel created = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (channel != null) {
+            channel.close();
+        }
+        channel = created;
+        segment = next;
+        segmentSize = 0;
+        Layout.syncDirectory(layout.audit);
+    }
+
+    /**
+     * {@inheritDoc} Written to a temp file, forced, renamed atomically and the directory forced. Storing the
+     * same snapshot again is a no-op; a different one at a stored seq is refused.
+     *
+     * @throws IllegalStateException when a different snapshot is stored at that seq, or the writer is closed
+     * @throws UncheckedIOException  when the file could not be written
+     */
+    @Override
+    public synchronized void store(Snapshot snapshot) {
+        requireOpen();
+        SnapshotFiles.validate(snapshot);
+        byte[] content = SnapshotFiles.encode(snapshot);
+        Path target = layout.snapshot(snapshot.seq());
+        Path temp = layout.snapshotTemp(snapshot.seq());
+        try {
+            if (Files.exists(target)) {
+                if (Arrays.equals(Files.readAllBytes(target), content)) {
+                    return;
+                }
+                throw new IllegalStateException("a different snapshot at seq " + snapshot.seq() + " is already "
+                        + "stored in " + target + "; snapshots are never replaced");
+            }
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            Layout.syncDirectory(layout.snapshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the snapshot at seq " + snapshot.seq() + " in "
+                    + layout.snapshots + ": " + e, e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the writer of " + layout.data + " is closed");
+        }
+    }
+
+    /** Closes the segment and releases the lock. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (channel != null) {
+            closeQuietly(channel);
+        }
+        release(lock, lockChannel);
+    }
+
+    private static void release(FileLock lock, FileChannel lockChannel) {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // closing the channel below releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do with a channel that cannot close
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.paperplane.adapters.persistence;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads newline-terminated lines from a file, from a byte offset to the end of the file as it is while
+ * reading. A final line without its newline is not returned: it is an append in progress or a torn tail.
+ */
+final class LineScanner {
+    private static final int INITIAL_BUFFER = 1 << 16;
+
+    private final FileChannel channel;
+    private byte[] buf = new byte[INITIAL_BUFFER];
+    private long bufferOffset;
+    private int start;
+    private int searched;
+    private int limit;
+    private boolean eof;
+
+    private int lineStart;
+    private int lineLength;
+    private long lineOffset;
+
+    LineScanner(FileChannel channel, long offset) {
+        this.channel = channel;
+        this.bufferOffset = offset;
+    }
+
+    /** Advances to the next complete line; false at the end of the complete lines. */
+    boolean next() throws IOException {
+        while (true) {
+            for (int i = searched; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    lineStart = start;
+                    lineLength = i - start;
+                    lineOffset = bufferOffset + start;
+                    start = i + 1;
+                    searched = start;
+                    return true;
+                }
+            }
+            searched = limit;
+            if (eof || !fill()) {
+                eof = true;
+                return false;
+            }
+        }
+    }
+
+    private boolean fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, limit - start);
+            bufferOffset += start;
+            limit -= start;
+            searched -= start;
+            start = 0;
+        }
+        if (limit == buf.length) {
+            byte[] bigger = new byte[buf.length * 2];
+            System.arraycopy(buf, 0, bigger, 0, limit);
+            buf = bigger;
+        }
+        int read = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit), bufferOffset + limit);
+        if (read <= 0) {
+            return false;
+        }
+        limit += read;
+        return true;
+    }
+
+    /** The buffer holding the current line. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Index of the current line in {@link #buffer()}. */
+    int lineStart() {
+        return lineStart;
+    }
+
+    /** Length of the current line, without its newline. */
+    int lineLength() {
+        return lineLength;
+    }
+
+    /** File offset of the current line. */
+    long lineOffset() {
+        return lineOffset;
+    }
+
+    /** File offset just after the last complete line returned. */
+    long position() {
+        return bufferOffset + start;
+    }
+
+    /** Bytes read past {@link #position()} that do not (yet) end in a newline. */
+    int pendingBytes() {
+        return limit - start;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.paperplane.adapters.persistence;
+
+import dev.paperplane.application.snapshot.Snapshot;
+import dev.paperplane.application.snapshot.SnapshotInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The snapshot file format: a one-line JSON header
+ * {@code {"schemaVersion":1,"seq":N,"chainHash":"…","checksum":"…","stateBytes":L}}, a newline, the state
+ * bytes and a final newline. Reading reports every way a file can be unusable instead of throwing.
+ */
+final class SnapshotFiles {
+    private static final int MAX_HEADER = 512;
+
+    private SnapshotFiles() {
+    }
+
+    static byte[] encode(Snapshot snapshot) {
+        String header = "{\"schemaVersion\":" + snapshot.schemaVersion() + ",\"seq\":" + snapshot.seq()
+                + ",\"chainHash\":\"" + snapshot.chainHash() + "\",\"checksum\":\"" + snapshot.checksum()
+                + "\",\"stateBytes\":" + snapshot.state().length + "}\n";
+        byte[] head = header.getBytes(StandardCharsets.US_ASCII);
+        byte[] file = new byte[head.length + snapshot.state().length + 1];
+        System.arraycopy(head, 0, file, 0, head.length);
+        System.arraycopy(snapshot.state(), 0, file, head.length, snapshot.state().length);
+        file[file.length - 1] = '\n';
+        return file;
+    }
+
+    static void validate(Snapshot snapshot) {
+        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !isHash(snapshot.chainHash())) {
+            throw new IllegalArgumentException("snapshot at seq " + snapshot.seq() + " needs a seq >= 0, a schema "
+                    + "version >= 1 and a chain hash of 64 lowercase hex digits, got schema "
+                    + snapshot.schemaVersion() + " and chain hash '" + snapshot.chainHash() + "'");
+        }
+    }
+
+    /** Every snapshot file in the layout, newest first, each with its problem if any. */
+    static List<SnapshotInfo> list(Layout layout) throws IOException {
+        List<SnapshotInfo> infos = new ArrayList<>();
+        for (Map.Entry<Long, Path> file : layout.snapshotFiles().descendingMap().entrySet()) {
+            infos.add(read(file.getValue(), file.getKey()).info());
+        }
+        return infos;
+    }
+
+    /** The snapshot at {@code seq} if its file exists and is intact. */
+    static Optional<Snapshot> load(Layout layout, long seq) {
+        if (seq < 0) {
+            return Optional.empty();
+        }
+        Read read = read(layout.snapshot(seq), seq);
+        return read.info().valid() ? Optional.ofNullable(read.snapshot()) : Optional.empty();
+    }
+
+    private record Read(SnapshotInfo info, Snapshot snapshot) {
+    }
+
+    private static Read read(Path file, long nameSeq) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return problem(nameSeq, 0, "missing: " + file);
+        } catch (IOException e) {
+            return problem(nameSeq, 0, "unreadable: " + e);
+        }
+        int newline = -1;
+        for (int i = 0; i < Math.min(bytes.length, MAX_HEADER); i++) {
+            if (bytes[i] == '\n') {
+                newline = i;
+                break;
+            }
+        }
+        if (newline < 0) {
+            return problem(nameSeq, bytes.length, "unreadable header: no header line in the first "
+                    + Math.min(bytes.length, MAX_HEADER) + " bytes (truncated or not a snapshot)");
+        }
+        Header header;
+        try {
+            header = Header.parse(new String(bytes, 0, newline, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return problem(nameSeq, bytes.length, "unreadable header: " + e.getMessage());
+        }
+        long expected = newline + 1L + header.stateBytes() + 1L;
+        String problem = null;
+        if (header.seq() != nameSeq) {
+            problem = "the header says seq " + header.seq() + " but the file name says seq " + nameSeq;
+        } else if (bytes.length < expected) {
+            problem = "truncated: " + bytes.length + " of " + expected + " bytes";
+        } else if (bytes.length > expected) {
+            problem = bytes.length + " bytes where the header announces " + expected;
+        } else if (bytes[bytes.length - 1] != '\n') {
+            problem = "truncated: the final newline is missing";
+        } else if (header.schemaVersion() != Snapshot.CURRENT_SCHEMA) {
+            problem = "unknown schema version " + header.schemaVersion() + " (this runtime reads "
+                    + Snapshot.CURRENT_SCHEMA + ")";
+        }
+        Snapshot snapshot = null;
+        if (problem == null) {
+            byte[] state = Arrays.copyOfRange(bytes, newline + 1, bytes.length - 1);
+            String actual = sha256Hex(state);
+            if (!actual.equals(header.checksum())) {
+                problem = "checksum mismatch: the header records " + header.checksum() + ", the state hashes to "
+                        + actual;
+            } else {
+                snapshot = new Snapshot(header.seq(), header.chainHash(), header.schemaVersion(), state);
+            }
+        }
+        SnapshotInfo info = new SnapshotInfo(nameSeq, header.chainHash(), header.schemaVersion(), header.checksum(),
+                bytes.length, Optional.ofNullable(problem));
+        return new Read(info, snapshot);
+    }
+
+    private static Read problem(long seq, long size, String problem) {
+        return new Read(new SnapshotInfo(seq, "", 0, "", size, Optional.of(problem)), null);
+    }
+
+    static boolean isHash(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /** The parsed header line; parsing is strict, in the one field order the writer uses. */
+    private record Header(int schemaVersion, long seq, String chainHash, String checksum, long stateBytes) {
+
+        static Header parse(String line) {
+            Cursor c = new Cursor(line);
+            c.expect("{\"schemaVersion\":");
+            long schema = c.number();
+            c.expect(",\"seq\":");
+            long seq = c.number();
+            c.expect(",\"chainHash\":\"");
+            String chainHash = c.hash();
+            c.expect("\",\"checksum\":\"");
+            String checksum = c.hash();
+            c.expect("\",\"stateBytes\":");
+            long stateBytes = c.number();
+            c.expect("}");
+            c.end();
+            if (schema > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("schemaVersion " + schema + " is out of range");
+            }
+            return new Header((int) schema, seq, chainHash, checksum, stateBytes);
+        }
+    }
+
+    private static final class Cursor {
+        private final String text;
+        private int pos;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        void expect(String literal) {
+            if (!text.startsWith(literal, pos)) {
+                throw new IllegalArgumentException("expected " + literal + " at character " + pos);
+            }
+            pos += literal.length();
+        }
+
+        long number() {
+            int start = pos;
+            long value = 0;
+            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+                int d = text.charAt(pos) - '0';
+                if (value > (Long.MAX_VALUE - d) / 10) {
+                    throw new IllegalArgumentException("number out of range at character " + start);
+                }
+                value = value * 10 + d;
+                pos++;
+            }
+            if (pos == start) {
+                throw new IllegalArgumentException("expected a number at character " + start);
+            }
+            return value;
+        }
+
+        String hash() {
+            if (pos + 64 > text.length() || !isHash(text.substring(pos, pos + 64))) {
+                throw new IllegalArgumentException("expected 64 lowercase hex digits at character " + pos);
+            }
+            pos += 64;
+            return text.substring(pos - 64, pos);
+        }
+
+        void end() {
+            if (pos != text.length()) {
+                throw new IllegalArgumentException("unexpected characters after the header at character " + pos);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.paperplane.adapters.persistence;
+
+import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.application.audit.append.AuditAppendPort;
+import dev.paperplane.application.contract.AuditStoreContract;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileAuditStoreContractTest extends AuditStoreContract {
+    @TempDir
+    Path tmp;
+    Path data;
+
+    @BeforeEach
+    void createDataDirectory() throws IOException {
+        data = Files.createDirectories(tmp.resolve("data"));
+    }
+
+    @Override
+    protected AuditAppendPort openWriter() {
+        return FileStore.openWriter(data);
+    }
+
+    @Override
+    protected AuditReadPort openReader() {
+        return FileStore.openReader(data);
+    }
+}
