@@ -4,6 +4,9 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.cli.TestCommand;
 import dev.paperplane.bootstrap.cli.VersionCommand;
+import dev.paperplane.bootstrap.command.FeedSynthCommand;
+import dev.paperplane.bootstrap.command.RunCommand;
+import dev.paperplane.bootstrap.command.VerifyCommand;
 import java.util.List;
 
 /** Entry point of the {@code paperplane} command line; started by the {@code ./paperplane} launcher. */
@@ -19,7 +22,10 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 VersionCommand.ofRunningJvm(),
-                new TestCommand());
+                new FeedSynthCommand(),
+                new RunCommand(),
+                new TestCommand(),
+                new VerifyCommand());
     }
 
     /** Runs the command named by {@code args} and exits with its exit code. */

@@ -1,0 +1,110 @@
+package dev.paperplane.bootstrap.command;
+
+import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.append.AuditWriteException;
+import dev.paperplane.application.feed.CsvFeed;
+import dev.paperplane.application.feed.FeedException;
+import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.application.session.ConfigMismatchException;
+import dev.paperplane.application.session.InitializeRuntime;
+import dev.paperplane.application.session.RunPaperSession;
+import dev.paperplane.application.session.SessionSummary;
+import dev.paperplane.bootstrap.cli.Command;
+import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.ConfigLoader;
+import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.runtime.FeedIdentity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code paperplane run}: replay-based initialization, then one PAPER session over a feed, then exit. Single writer,
+ * batch-driven: no thread, no timer, no listener, no input but the feed.
+ */
+public final class RunCommand implements Command {
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run a PAPER session over a CSV feed, appending to the audit log, then exit";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (Options.wantsHelp(args)) {
+            out.println("""
+                    usage: ./paperplane run --data DIR --feed FILE [--config FILE]
+                      --data DIR      the data directory (created if missing); one run at a time holds its lock
+                      --feed FILE     CSV bars: time,instrument,open,high,low,close,volume
+                      --config FILE   YAML configuration (default: the bundled one, see docs/configuration.md)
+                    Bars the log already holds are skipped, so running again after a crash, or with a longer feed,
+                    appends exactly what is missing.
+                    example: ./paperplane run --data demo-data --feed feed.csv""");
+            return 0;
+        }
+        Options options = Options.parse(name(), args, Set.of("data", "feed", "config"));
+        Path data = Path.of(options.require("data"));
+        Path feedFile = Path.of(options.require("feed"));
+        PaperplaneConfig config = options.get("config").map(Path::of).map(ConfigLoader::load).orElseGet(ConfigLoader::defaults);
+        FeedIdentity feed = identify(feedFile);
+        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
+             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
+            ReplayedState start = new InitializeRuntime(store.log(), store.snapshots(),
+                    warning -> err.println("paperplane: warning: " + warning)).initialize(config.runtime());
+            CsvFeed bars = new CsvFeed(in, feedFile.toString());
+            SessionSummary summary = new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
+                    .run(start, config.runtime(), feed, bars::next);
+            out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
+                    + summary.eventsAppended() + " events appended, " + summary.fills() + " fills, "
+                    + summary.rejections() + " rejected; head seq " + summary.headSeq() + ", equity "
+                    + Decimals.format(summary.equity()));
+            return 0;
+        } catch (FeedException e) {
+            throw new UserError(e.getMessage() + "; every bar before line " + e.line()
+                    + " is appended, nothing after it: fix the line and run again");
+        } catch (ConfigMismatchException e) {
+            throw new UserError(e.getMessage());
+        } catch (AuditCorruptionException e) {
+            throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --data " + data
+                    + " for a full report");
+        } catch (AuditWriteException e) {
+            throw new UserError("the run stopped: " + e.getMessage()
+                    + "; every bar acknowledged before it is durable, and running again continues after it");
+        } catch (IOException e) {
+            throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
+        }
+    }
+
+    private static FeedIdentity identify(Path feedFile) {
+        if (!Files.isRegularFile(feedFile)) {
+            throw new UserError("the feed " + feedFile + " does not exist or is not a file");
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(feedFile), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            String sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return new FeedIdentity(feedFile.getFileName().toString(), sha256);
+        } catch (IOException e) {
+            throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}
