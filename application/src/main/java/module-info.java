@@ -7,6 +7,7 @@ module dev.paperplane.application {
 
     exports dev.paperplane.application.audit;
     exports dev.paperplane.application.snapshot;
+    exports dev.paperplane.application.observe;
 
     exports dev.paperplane.application.audit.append to
             dev.paperplane.adapters.persistence,
