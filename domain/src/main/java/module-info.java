@@ -8,4 +8,5 @@ module dev.paperplane.domain {
     exports dev.paperplane.domain.decision;
     exports dev.paperplane.domain.audit;
     exports dev.paperplane.domain.runtime;
+    exports dev.paperplane.domain.ledger;
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param state         canonical JSON of the state, UTF-8
  */
 public record Snapshot(long seq, String chainHash, int schemaVersion, byte[] state) {
+    /** The state encoding version this runtime writes and reads. */
+    public static final int CURRENT_SCHEMA = 1;
+
     public Snapshot {
         Objects.requireNonNull(chainHash, "chainHash");
         Objects.requireNonNull(state, "state");

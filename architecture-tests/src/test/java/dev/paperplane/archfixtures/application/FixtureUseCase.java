@@ -1,0 +1,5 @@
+package dev.paperplane.archfixtures.application;
+
+/** An innocent application class the planted domain class reaches into. */
+public final class FixtureUseCase {
+}

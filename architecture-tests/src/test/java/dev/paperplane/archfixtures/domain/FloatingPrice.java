@@ -1,0 +1,5 @@
+package dev.paperplane.archfixtures.domain;
+
+/** Breaks the deterministic core: a price as a double. */
+public record FloatingPrice(double price) {
+}

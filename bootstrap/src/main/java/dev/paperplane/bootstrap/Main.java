@@ -1,0 +1,31 @@
+package dev.paperplane.bootstrap;
+
+import dev.paperplane.bootstrap.cli.Command;
+import dev.paperplane.bootstrap.cli.CommandLine;
+import dev.paperplane.bootstrap.cli.TestCommand;
+import dev.paperplane.bootstrap.cli.VersionCommand;
+import java.util.List;
+
+/** Entry point of the {@code paperplane} command line; started by the {@code ./paperplane} launcher. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Every command, one entry each ({@code --help} is built in). To add a command, implement
+     * {@link Command} and add it here; keep the list in the order {@code --help} prints it (by name).
+     */
+    static List<Command> commands() {
+        return List.of(
+                VersionCommand.ofRunningJvm(),
+                new TestCommand());
+    }
+
+    /** Runs the command named by {@code args} and exits with its exit code. */
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(commands()).run(List.of(args), System.out, System.err);
+        System.out.flush();
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.paperplane.bootstrap.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Dispatches the arguments to the registered command and owns {@code --help}. */
+public final class CommandLine {
+
+    /** How the user invokes paperplane; used in hints. */
+    public static final String PROGRAM = "./paperplane";
+
+    private static final String HELP_HINT = "run " + PROGRAM + " --help for the list of commands";
+
+    private final SortedMap<String, Command> commands = new TreeMap<>();
+
+    /** A command line over the given commands plus {@code --help}; names must be unique. */
+    public CommandLine(List<Command> commands) {
+        register(new HelpCommand());
+        commands.forEach(this::register);
+    }
+
+    private void register(Command command) {
+        String name = command.name();
+        if (name.isBlank() || !name.equals(name.strip()) || name.contains("  ")) {
+            throw new IllegalArgumentException("command name must be words separated by single spaces: '" + name + "'");
+        }
+        if (commands.putIfAbsent(name, command) != null) {
+            throw new IllegalArgumentException("two commands are named '" + name + "'");
+        }
+    }
+
+    /** The registered commands, sorted by name. */
+    public List<Command> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    /** Runs the command the arguments name and returns the process exit code. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println("paperplane: no command given; " + HELP_HINT);
+            return UserError.USAGE;
+        }
+        try {
+            Command command = lookUp(args);
+            int words = command.name().split(" ").length;
+            return command.run(List.copyOf(args.subList(words, args.size())), out, err);
+        } catch (UserError e) {
+            err.println("paperplane: " + e.getMessage());
+            return e.exitCode();
+        }
+    }
+
+    private Command lookUp(List<String> args) {
+        Command best = null;
+        for (Command candidate : commands.values()) {
+            List<String> words = Arrays.asList(candidate.name().split(" "));
+            boolean matches = words.size() <= args.size() && args.subList(0, words.size()).equals(words);
+            if (matches && (best == null || words.size() > best.name().split(" ").length)) {
+                best = candidate;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        String first = args.get(0);
+        List<String> subcommands = new ArrayList<>();
+        for (String name : commands.keySet()) {
+            if (name.startsWith(first + " ")) {
+                subcommands.add(name);
+            }
+        }
+        if (!subcommands.isEmpty()) {
+            throw UserError.usage("'" + String.join(" ", args) + "' is not a command; did you mean "
+                    + String.join(" or ", subcommands.stream().map(n -> "'" + n + "'").toList()) + "?");
+        }
+        throw UserError.usage("unknown command '" + first + "'; " + HELP_HINT);
+    }
+
+    /** Lists every command with its summary. */
+    private final class HelpCommand implements Command {
+
+        @Override
+        public String name() {
+            return "--help";
+        }
+
+        @Override
+        public String summary() {
+            return "list the commands";
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out, PrintStream err) {
+            if (!args.isEmpty()) {
+                throw UserError.usage("--help takes no arguments");
+            }
+            int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+            out.println("usage: " + PROGRAM + " <command> [arguments]");
+            out.println();
+            out.println("paperplane: a deterministic paper-trading runtime with a hash-chained audit log.");
+            out.println();
+            out.println("commands:");
+            for (Map.Entry<String, Command> entry : commands.entrySet()) {
+                out.println("  " + pad(entry.getKey(), width) + "  " + entry.getValue().summary());
+            }
+            return 0;
+        }
+
+        private static String pad(String text, int width) {
+            return text + " ".repeat(width - text.length());
+        }
+    }
+}

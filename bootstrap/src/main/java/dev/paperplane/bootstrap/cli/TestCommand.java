@@ -1,0 +1,27 @@
+package dev.paperplane.bootstrap.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code test}: listed here for {@code --help}, but run by the {@code ./paperplane} launcher itself, because
+ * it builds this very program with Maven before any Java code of it can start.
+ */
+public final class TestCommand implements Command {
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public String summary() {
+        return "build everything and run all tests (Maven verify; extra arguments go to Maven)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        throw UserError.usage("'test' runs Maven, so only the launcher can run it: run "
+                + CommandLine.PROGRAM + " test from the repository root");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.paperplane.domain.runtime;
+
+import dev.paperplane.domain.audit.AuditEvent;
+import dev.paperplane.domain.audit.DecisionRecorded;
+import dev.paperplane.domain.audit.MarketBarObserved;
+import dev.paperplane.domain.audit.OrderRejected;
+import dev.paperplane.domain.audit.PaperOrderFilled;
+import dev.paperplane.domain.audit.SessionCompleted;
+import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.decision.DecisionKey;
+import dev.paperplane.domain.execution.FeeModel;
+import dev.paperplane.domain.execution.PaperExecution;
+import dev.paperplane.domain.market.Bar;
+import dev.paperplane.domain.risk.Breach;
+import dev.paperplane.domain.risk.RiskCheck;
+import dev.paperplane.domain.strategy.PriceWindow;
+import dev.paperplane.domain.strategy.Signal;
+import dev.paperplane.domain.strategy.Strategy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The paper-trading step: turns one bar into the audit events it causes. A pure function of the state and the
+ * bar; the caller appends the events and folds them, so replaying the log reproduces the state exactly.
+ */
+public final class PaperTradingCore {
+    private PaperTradingCore() {
+    }
+
+    /**
+     * The events one bar causes: {@code MarketBarObserved}, then per strategy in configuration order a
+     * {@code DecisionRecorded} for each BUY or SELL followed by its {@code OrderRejected} or
+     * {@code PaperOrderFilled}. A bar at or before the instrument's last observed bar was already processed and
+     * yields no events, which makes re-feeding bars after a restart exactly-once.
+     *
+     * @throws IllegalStateException if no session is open
+     */
+    public static List<AuditEvent> step(RuntimeState state, Bar bar) {
+        Objects.requireNonNull(bar, "bar");
+        requireOpen(state, "step a bar");
+        Optional<Instant> last = state.lastBarTime(bar.instrument());
+        if (last.isPresent() && !bar.time().isAfter(last.get())) {
+            return List.of();
+        }
+        RuntimeConfig config = state.config().orElseThrow();
+        FeeModel fees = config.fees();
+        List<AuditEvent> events = new ArrayList<>();
+        RuntimeState current = fold(state, new MarketBarObserved(bar), events);
+        for (Strategy strategy : current.strategies()) {
+            String id = strategy.spec().id();
+            PriceWindow window = current.windows().get(new DecisionKey(id, bar.instrument()));
+            Signal signal = strategy.decide(window, bar);
+            if (signal.action() == Action.HOLD) {
+                continue;
+            }
+            current = fold(current, new DecisionRecorded(bar.time(), id, strategy.spec().version(), bar.instrument(),
+                    signal.action(), signal.quantity(), signal.reason(), signal.indicators()), events);
+            BigDecimal price = PaperExecution.fillPrice(signal.action(), bar.close(), fees);
+            BigDecimal notional = PaperExecution.notional(signal.quantity(), price);
+            BigDecimal fee = PaperExecution.fee(notional, fees);
+            Optional<Breach> breach = RiskCheck.check(config.risk(), current.ledger(), bar.instrument(),
+                    signal.action(), signal.quantity(), price, fee);
+            AuditEvent outcome = breach.<AuditEvent>map(b -> new OrderRejected(bar.time(), id, bar.instrument(),
+                            signal.action(), signal.quantity(), price, b.rule(), b.limit(), b.attempted()))
+                    .orElseGet(() -> new PaperOrderFilled(bar.time(), id, bar.instrument(), signal.action(),
+                            signal.quantity(), price, notional, fee));
+            current = fold(current, outcome, events);
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * The event that completes the open session, carrying its counters and the ledger's equity at the last marks.
+     *
+     * @param time time of the session's last bar
+     * @throws IllegalStateException if no session is open
+     */
+    public static SessionCompleted complete(RuntimeState state, Instant time) {
+        requireOpen(state, "complete the session");
+        SessionProgress session = state.session();
+        return new SessionCompleted(time, session.bars(), session.decisions(), session.fills(), session.rejections(),
+                state.ledger().equity());
+    }
+
+    private static RuntimeState fold(RuntimeState state, AuditEvent event, List<AuditEvent> events) {
+        events.add(event);
+        return state.apply(event);
+    }
+
+    private static void requireOpen(RuntimeState state, String what) {
+        if (!state.session().open()) {
+            throw new IllegalStateException("cannot " + what + ": no session is open (a SessionStarted must come first,"
+                    + " and none may follow SessionCompleted until the next SessionStarted)");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.paperplane.domain.strategy;
+
+import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.market.Bar;
+import dev.paperplane.domain.num.Decimals;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code ma-crossover} v1: BUY when the fast simple moving average crosses above the slow one on this bar,
+ * SELL when it crosses below, HOLD otherwise. Averages are compared at the canonical scale, exactly as recorded.
+ */
+public final class MovingAverageCrossover implements Strategy {
+    /** The kind name used in configurations. */
+    public static final String KIND = "ma-crossover";
+    /** The only version of the logic. */
+    public static final int VERSION = 1;
+
+    private final StrategySpec spec;
+    private final int fast;
+    private final int slow;
+    private final BigDecimal quantity;
+
+    MovingAverageCrossover(StrategySpec spec, int fast, int slow, BigDecimal quantity) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        if (fast < 1 || fast >= slow) {
+            throw new IllegalArgumentException("ma-crossover needs 1 <= fast < slow, was fast=" + fast + " slow=" + slow);
+        }
+        this.fast = fast;
+        this.slow = slow;
+        this.quantity = Decimals.of(quantity);
+    }
+
+    @Override
+    public StrategySpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int memorySize() {
+        return slow + 1;
+    }
+
+    @Override
+    public Signal decide(PriceWindow closes, Bar bar) {
+        List<BigDecimal> values = closes.closes();
+        int n = values.size();
+        if (n < slow + 1) {
+            return Signal.hold("warming up: " + n + " of " + (slow + 1) + " closes", new TreeMap<>());
+        }
+        BigDecimal fastNow = average(values, n - fast, n);
+        BigDecimal slowNow = average(values, n - slow, n);
+        BigDecimal fastBefore = average(values, n - 1 - fast, n - 1);
+        BigDecimal slowBefore = average(values, n - 1 - slow, n - 1);
+        SortedMap<String, BigDecimal> indicators = new TreeMap<>();
+        indicators.put("close", bar.close());
+        indicators.put("fastMa", fastNow);
+        indicators.put("slowMa", slowNow);
+        indicators.put("previousFastMa", fastBefore);
+        indicators.put("previousSlowMa", slowBefore);
+        String now = "fast MA(" + fast + ") " + Decimals.format(fastNow) + " vs slow MA(" + slow + ") "
+                + Decimals.format(slowNow);
+        String before = "previous bar " + Decimals.format(fastBefore) + " vs " + Decimals.format(slowBefore);
+        boolean above = fastNow.compareTo(slowNow) > 0;
+        boolean wasAbove = fastBefore.compareTo(slowBefore) > 0;
+        boolean below = fastNow.compareTo(slowNow) < 0;
+        boolean wasBelow = fastBefore.compareTo(slowBefore) < 0;
+        if (above && !wasAbove) {
+            return new Signal(Action.BUY, quantity, "fast MA crossed above slow MA: " + now + "; " + before, indicators);
+        }
+        if (below && !wasBelow) {
+            return new Signal(Action.SELL, quantity, "fast MA crossed below slow MA: " + now + "; " + before, indicators);
+        }
+        return Signal.hold("no crossover: " + now + "; " + before, indicators);
+    }
+
+    private static BigDecimal average(List<BigDecimal> values, int from, int to) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal value : values.subList(from, to)) {
+            sum = sum.add(value);
+        }
+        return Decimals.divide(sum, BigDecimal.valueOf(to - from));
+    }
+
+    @Override
+    public String toString() {
+        return KIND + " v" + VERSION + " '" + spec.id() + "' fast=" + fast + " slow=" + slow
+                + " quantity=" + Decimals.format(quantity);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.paperplane.domain.strategy;
+
+import dev.paperplane.domain.num.Decimals;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The latest closes of one instrument as one strategy remembers them, oldest first, at most {@code capacity}.
+ *
+ * @param capacity how many closes the window keeps (the strategy's {@link Strategy#memorySize()})
+ * @param closes   the closes, oldest first, each at the canonical scale
+ */
+public record PriceWindow(int capacity, List<BigDecimal> closes) {
+    public PriceWindow {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a price window holds at least one close, capacity was " + capacity);
+        }
+        List<BigDecimal> scaled = new ArrayList<>(closes.size());
+        for (BigDecimal close : closes) {
+            scaled.add(Decimals.of(Objects.requireNonNull(close, "close")));
+        }
+        if (scaled.size() > capacity) {
+            throw new IllegalArgumentException("a price window of capacity " + capacity + " cannot hold "
+                    + scaled.size() + " closes");
+        }
+        closes = List.copyOf(scaled);
+    }
+
+    /** A window that remembers nothing yet. */
+    public static PriceWindow empty(int capacity) {
+        return new PriceWindow(capacity, List.of());
+    }
+
+    /** This window with {@code close} as its newest element, dropping the oldest beyond the capacity. */
+    public PriceWindow append(BigDecimal close) {
+        List<BigDecimal> next = new ArrayList<>(capacity);
+        int from = closes.size() == capacity ? 1 : 0;
+        next.addAll(closes.subList(from, closes.size()));
+        next.add(close);
+        return new PriceWindow(capacity, next);
+    }
+
+    /** How many closes the window holds. */
+    public int size() {
+        return closes.size();
+    }
+
+    /** Whether the window holds {@code capacity} closes. */
+    public boolean full() {
+        return closes.size() == capacity;
+    }
+}
