@@ -7,6 +7,8 @@ module dev.paperplane.application {
 
     exports dev.paperplane.application.audit;
     exports dev.paperplane.application.snapshot;
+    exports dev.paperplane.application.replay;
+    exports dev.paperplane.application.verify;
     exports dev.paperplane.application.observe;
 
     exports dev.paperplane.application.audit.append to
@@ -16,5 +18,7 @@ module dev.paperplane.application {
             dev.paperplane.adapters.persistence,
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.feed to
+            dev.paperplane.bootstrap;
+    exports dev.paperplane.application.session to
             dev.paperplane.bootstrap;
 }

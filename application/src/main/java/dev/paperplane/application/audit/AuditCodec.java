@@ -280,6 +280,13 @@ public final class AuditCodec {
         out.append('"').append(value.toPlainString()).append('"');
     }
 
+    /** {@code s} as a canonical JSON string, quotes included (the escaping of every string in a record). */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(out, s);
+        return out.toString();
+    }
+
     /** Appends {@code s} as a canonical JSON string. */
     static void string(StringBuilder out, String s) {
         out.append('"');

@@ -1,5 +1,6 @@
 package dev.paperplane.application.feed;
 
+import dev.paperplane.domain.market.Bar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -40,6 +41,11 @@ public record SyntheticFeed(int barsPerInstrument, List<String> instruments, lon
         }
         if (instruments.isEmpty()) {
             throw new IllegalArgumentException("at least one instrument is needed");
+        }
+        for (String instrument : instruments) {
+            if (!Bar.isValidInstrument(instrument)) {
+                throw new IllegalArgumentException("instrument '" + instrument + "' is not of the form [A-Z0-9][A-Z0-9._-]{0,31}");
+            }
         }
         if (instruments.stream().distinct().count() != instruments.size()) {
             throw new IllegalArgumentException("instruments must be distinct: " + instruments);

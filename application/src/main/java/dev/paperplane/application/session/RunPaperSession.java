@@ -1,0 +1,142 @@
+package dev.paperplane.application.session;
+
+import dev.paperplane.application.audit.AuditCodec;
+import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.ConfigFingerprint;
+import dev.paperplane.application.audit.append.AuditAppendPort;
+import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.application.snapshot.SnapshotCodec;
+import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import dev.paperplane.domain.audit.AuditEvent;
+import dev.paperplane.domain.audit.PaperOrderFilled;
+import dev.paperplane.domain.audit.OrderRejected;
+import dev.paperplane.domain.audit.SessionStarted;
+import dev.paperplane.domain.market.Bar;
+import dev.paperplane.domain.runtime.FeedIdentity;
+import dev.paperplane.domain.runtime.PaperTradingCore;
+import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.runtime.RuntimeState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one PAPER session over a feed, batch-driven: each new bar's events are sealed into the chain and appended as
+ * one durable batch; bars the log already holds are skipped, so a run repeated after a crash appends exactly what an
+ * uninterrupted run would have. No thread, no timer, no input but the feed.
+ */
+public final class RunPaperSession {
+    private final AuditAppendPort log;
+    private final SnapshotStorePort snapshots;
+    private final long snapshotEvery;
+
+    /**
+     * A session writing to {@code log}, storing a snapshot whenever {@code snapshotEvery} events were appended since
+     * the last one, and at the end.
+     */
+    public RunPaperSession(AuditAppendPort log, SnapshotStorePort snapshots, long snapshotEvery) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("the snapshot interval must be at least 1 event, was " + snapshotEvery);
+        }
+        this.log = log;
+        this.snapshots = snapshots;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /**
+     * Feeds every bar {@code bars} supplies through the core, starting from {@code start} (the replayed state at the
+     * log's head), and completes the session at the end of the feed.
+     */
+    public SessionSummary run(ReplayedState start, RuntimeConfig config, FeedIdentity feed, Supplier<Optional<Bar>> bars) {
+        if (!start.head().equals(log.head())) {
+            throw new IllegalStateException("the replayed state is at seq " + start.seq() + " but the log's head is at seq "
+                    + log.head().seq());
+        }
+        String fingerprint = ConfigFingerprint.of(config);
+        Progress progress = new Progress(start);
+        for (Optional<Bar> next = bars.get(); next.isPresent(); next = bars.get()) {
+            Bar bar = next.get();
+            progress.barsRead++;
+            if (alreadyObserved(progress.state, bar)) {
+                progress.barsSkipped++;
+                continue;
+            }
+            List<AuditEvent> batch = new ArrayList<>();
+            RuntimeState state = progress.state;
+            if (!state.session().open()) {
+                SessionStarted started = new SessionStarted(bar.time(), fingerprint, config, feed);
+                batch.add(started);
+                state = state.apply(started);
+            }
+            batch.addAll(PaperTradingCore.step(state, bar));
+            append(progress, batch);
+        }
+        RuntimeState state = progress.state;
+        if (state.session().open()) {
+            Instant last = state.lastBarTimes().values().stream().max(Instant::compareTo)
+                    .orElseThrow(() -> new IllegalStateException("an open session without any bar"));
+            append(progress, List.of(PaperTradingCore.complete(state, last)));
+        }
+        if (progress.head.seq() > progress.lastSnapshotSeq) {
+            storeSnapshot(progress);
+        }
+        return new SessionSummary(progress.barsRead, progress.barsSkipped, progress.eventsAppended, progress.fills,
+                progress.rejections, progress.head.seq(), progress.state.ledger().equity());
+    }
+
+    private static boolean alreadyObserved(RuntimeState state, Bar bar) {
+        Instant last = state.lastBarTimes().get(bar.instrument());
+        return last != null && !bar.time().isAfter(last);
+    }
+
+    private void append(Progress progress, List<AuditEvent> events) {
+        List<EncodedRecord> batch = new ArrayList<>(events.size());
+        ChainHead head = progress.head;
+        RuntimeState state = progress.state;
+        for (AuditEvent event : events) {
+            EncodedRecord record = AuditCodec.seal(head, event);
+            batch.add(record);
+            head = new ChainHead(record.seq(), record.hash());
+            state = state.apply(event);
+            if (event instanceof PaperOrderFilled) {
+                progress.fills++;
+            } else if (event instanceof OrderRejected) {
+                progress.rejections++;
+            }
+        }
+        log.append(Collections.unmodifiableList(batch));
+        progress.head = head;
+        progress.state = state;
+        progress.eventsAppended += events.size();
+        if (head.seq() - progress.lastSnapshotSeq >= snapshotEvery) {
+            storeSnapshot(progress);
+        }
+    }
+
+    private void storeSnapshot(Progress progress) {
+        snapshots.store(SnapshotCodec.snapshot(progress.head.seq(), progress.head.hash(), progress.state));
+        progress.lastSnapshotSeq = progress.head.seq();
+    }
+
+    /** Mutable bookkeeping of one run; never outlives {@link #run}. */
+    private static final class Progress {
+        ChainHead head;
+        RuntimeState state;
+        long lastSnapshotSeq;
+        long barsRead;
+        long barsSkipped;
+        long eventsAppended;
+        long fills;
+        long rejections;
+
+        Progress(ReplayedState start) {
+            head = start.head();
+            state = start.state();
+            lastSnapshotSeq = start.seq();
+        }
+    }
+}
