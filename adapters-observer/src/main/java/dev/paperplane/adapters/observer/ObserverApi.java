@@ -24,6 +24,17 @@ import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.observe.RecordSelection;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
+import dev.paperplane.adapters.observer.view.ActionCountsView;
+import dev.paperplane.adapters.observer.view.DecisionSummaryView;
+import dev.paperplane.adapters.observer.view.LedgerView;
+import dev.paperplane.adapters.observer.view.PositionView;
+import dev.paperplane.adapters.observer.view.TrackView;
+import dev.paperplane.application.observe.StateCache;
+import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.decision.DecisionKey;
+import dev.paperplane.domain.decision.DecisionTrack;
+import dev.paperplane.domain.ledger.ShadowLedger;
 import dev.paperplane.domain.audit.DecisionRecorded;
 import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.audit.SessionStarted;
@@ -58,6 +69,8 @@ final class ObserverApi {
     static final String API_VERSION = "v1";
     static final String BASE = "/observer/" + API_VERSION;
 
+    private static final System.Logger LOGGER = System.getLogger(ObserverApi.class.getName());
+
     private final AuditReadPort log;
     private final SnapshotLoadPort snapshots;
     private final ObserverSettings settings;
@@ -65,12 +78,14 @@ final class ObserverApi {
     private final Pager pager;
     private final Etags etags;
     private final byte[] openApi;
+    private final StateCache states;
 
     ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.log = Objects.requireNonNull(log, "log");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.digest = new LogDigest(log);
+        this.states = new StateCache(log, snapshots, warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
         this.pager = new Pager(settings.maxResponseBytes());
         this.etags = new Etags(settings.version(), settings.maxResponseBytes());
         this.openApi = loadOpenApi();
@@ -192,6 +207,28 @@ final class ObserverApi {
                 seq -> BASE + "/ledger/fills" + query(seq, limit, Map.of())));
     }
 
+    Reply ledger(ServerRequest req) {
+        Params params = Params.of(req, Set.of("at"));
+        Optional<Long> at = params.optionalSeq("at");
+        ReplayedState state;
+        if (at.isEmpty()) {
+            state = states.atHead();
+        } else {
+            long head = log.head().seq();
+            if (at.get() > head) {
+                throw ProblemException.notFound("no ledger at seq " + at.get() + ": the log's head is seq " + head);
+            }
+            state = states.at(at.get());
+        }
+        return new Reply(etags.of(state.head(), key(req)), () -> whole(ledger(state)));
+    }
+
+    Reply decisionSummary(ServerRequest req) {
+        Params.of(req, Set.of());
+        ReplayedState state = states.atHead();
+        return new Reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+    }
+
     Reply openApi(ServerRequest req) {
         Params.of(req, Set.of());
         return new Reply(etags.of(ChainHead.GENESIS, key(req)), () -> whole(openApi));
@@ -305,6 +342,54 @@ final class ObserverApi {
                 strategies);
         return new SessionView(r.seq(), time(s.time()), s.fingerprint(), config,
                 new FeedView(s.feed().name(), s.feed().sha256()));
+    }
+
+    private static LedgerView ledger(ReplayedState replayed) {
+        ShadowLedger ledger = replayed.state().ledger();
+        SortedMap<String, PositionView> positions = new TreeMap<>();
+        ledger.positions().forEach((instrument, p) -> positions.put(instrument, new PositionView(dec(p.quantity()),
+                dec(p.averageCost()), Optional.ofNullable(ledger.marks().get(instrument)).map(ObserverApi::dec)
+                .orElse(null))));
+        SortedMap<String, String> marks = new TreeMap<>();
+        ledger.marks().forEach((instrument, mark) -> marks.put(instrument, dec(mark)));
+        return new LedgerView(replayed.seq(), replayed.head().hash(), dec(ledger.cash()), positions,
+                dec(ledger.realizedPnl()), dec(ledger.unrealizedPnl()), dec(ledger.feesPaid()), dec(ledger.equity()),
+                marks);
+    }
+
+    private static DecisionSummaryView decisionSummary(ReplayedState replayed) {
+        SortedMap<String, long[]> byStrategy = new TreeMap<>();
+        SortedMap<String, long[]> byInstrument = new TreeMap<>();
+        long buys = 0;
+        long sells = 0;
+        List<TrackView> tracks = new java.util.ArrayList<>();
+        for (Map.Entry<DecisionKey, DecisionTrack> e : replayed.state().decisions().tracks().entrySet()) {
+            DecisionKey key = e.getKey();
+            DecisionTrack track = e.getValue();
+            add(byStrategy, key.strategyId(), track);
+            add(byInstrument, key.instrument(), track);
+            buys += track.buys();
+            sells += track.sells();
+            tracks.add(new TrackView(key.strategyId(), key.instrument(), track.buys(), track.sells(),
+                    track.lastAction().name(), time(track.lastBarTime())));
+        }
+        SortedMap<String, Long> byAction = new TreeMap<>();
+        byAction.put(Action.BUY.name(), buys);
+        byAction.put(Action.SELL.name(), sells);
+        return new DecisionSummaryView(replayed.seq(), buys + sells, counts(byStrategy), counts(byInstrument),
+                byAction, tracks);
+    }
+
+    private static void add(SortedMap<String, long[]> counts, String key, DecisionTrack track) {
+        long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+        c[0] += track.buys();
+        c[1] += track.sells();
+    }
+
+    private static SortedMap<String, ActionCountsView> counts(SortedMap<String, long[]> counts) {
+        SortedMap<String, ActionCountsView> views = new TreeMap<>();
+        counts.forEach((k, c) -> views.put(k, new ActionCountsView(c[0], c[1], c[0] + c[1])));
+        return views;
     }
 
     private static StrategyView strategy(StrategySpec spec) {

@@ -125,6 +125,8 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/snapshots", req -> api.snapshotList(req)),
                 new Resource(b + "/snapshots/{seq}", req -> api.snapshot(req)),
                 new Resource(b + "/decisions", req -> api.decisions(req)),
+                new Resource(b + "/decisions/summary", req -> api.decisionSummary(req)),
+                new Resource(b + "/ledger", req -> api.ledger(req)),
                 new Resource(b + "/ledger/fills", req -> api.fills(req)),
                 new Resource(b + "/openapi", req -> api.openApi(req)));
     }
