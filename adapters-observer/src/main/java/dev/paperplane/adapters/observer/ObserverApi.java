@@ -409,7 +409,9 @@ final class ObserverApi {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the observer module");
             }
-            return in.readAllBytes();
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(in)) {
+                return Json.bytes(reader.readObject());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the observer's openapi.json resource", e);
         }

@@ -167,8 +167,9 @@ public final class ObserverServer implements AutoCloseable {
                 Status.BAD_REQUEST_400, "bad-request", "Malformed request",
                 "the request could not be parsed (query or header syntax)"));
         routing.error(RuntimeException.class, (req, res, e) -> Problems.send(req, res,
-                Status.SERVICE_UNAVAILABLE_503, "store-unavailable", "Store unavailable",
-                "the data could not be read; check that the data dir exists and is readable"));
+                Status.SERVICE_UNAVAILABLE_503, "data-unavailable", "Data unavailable",
+                "the store could not be read or replayed; check that the data dir is readable and run"
+                        + " `paperplane verify` on it"));
         return routing;
     }
 

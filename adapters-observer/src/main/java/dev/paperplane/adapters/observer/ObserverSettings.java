@@ -17,8 +17,8 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
     public static final int DEFAULT_PORT = 8080;
     /** Largest response body when none is given: 1 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 1L << 20;
-    /** The smallest accepted limit: room for any problem document and a page with one ordinary record. */
-    public static final long MIN_RESPONSE_BYTES = 2048;
+    /** The smallest accepted limit, 64 KiB: room for the OpenAPI document and any problem document. */
+    public static final long MIN_RESPONSE_BYTES = 64L << 10;
     /** The largest accepted limit: bodies are built in memory. */
     public static final long MAX_RESPONSE_BYTES = 64L << 20;
 
