@@ -10,7 +10,6 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Method;
 import io.helidon.http.NotFoundException;
@@ -18,6 +17,7 @@ import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.Status;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jsonb.JsonbSupport;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
@@ -41,8 +41,6 @@ public final class ObserverServer implements AutoCloseable {
     public static final int MAX_HEADER_BYTES = 8192;
     /** The methods every resource allows. */
     public static final String ALLOW = "GET, HEAD";
-
-    private static final String HEADER_SIZE_EXCEEDED = "Header size exceeded";
 
     private final WebServer server;
 
@@ -68,6 +66,7 @@ public final class ObserverServer implements AutoCloseable {
                         .addMediaSupport(JsonbSupport.create(Json.jsonb()))
                         .build())
                 .directHandlers(directHandlers())
+                .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)
                         .addObserver(HealthObserver.builder()
@@ -232,33 +231,7 @@ public final class ObserverServer implements AutoCloseable {
     }
 
     private static DirectHandlers directHandlers() {
-        DirectHandler handler = (request, eventType, defaultStatus, responseHeaders, message) -> {
-            Status status = defaultStatus;
-            String slug = "bad-request";
-            String title = "Malformed request";
-            String detail = "the request could not be parsed";
-            if (status.code() == Status.REQUEST_URI_TOO_LONG_414.code()) {
-                slug = "uri-too-long";
-                title = "URI too long";
-                detail = "the request line exceeds " + MAX_REQUEST_LINE_BYTES + " bytes";
-            } else if (status.code() == Status.BAD_REQUEST_400.code() && HEADER_SIZE_EXCEEDED.equals(message)) {
-                status = Status.create(431, "Request Header Fields Too Large");
-                slug = "headers-too-large";
-                title = "Request header fields too large";
-                detail = "the request headers exceed " + MAX_HEADER_BYTES + " bytes";
-            } else if (status.code() >= 500) {
-                slug = "unavailable";
-                title = "Request not served";
-                detail = "the observer could not serve this request";
-            }
-            responseHeaders.set(HeaderNames.CONTENT_TYPE, Problems.MEDIA_TYPE);
-            responseHeaders.set(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
-            return DirectHandler.TransportResponse.builder()
-                    .status(status)
-                    .headers(responseHeaders)
-                    .entity(Problems.body(status, slug, title, detail, null))
-                    .build();
-        };
+        DirectHandler handler = new ProblemDirectHandler();
         DirectHandlers.Builder builder = DirectHandlers.builder();
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             builder.addHandler(type, handler);
