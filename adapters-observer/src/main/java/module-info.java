@@ -1,6 +1,20 @@
-/** The read-only HTTP observer: Helidon SE, GET and HEAD only, reading through read ports only. */
+/**
+ * The read-only HTTP observer: Helidon SE, GET and HEAD only, reading through read ports only. It needs no
+ * write port, and the application module does not export those to it.
+ */
 module dev.paperplane.adapters.observer {
     requires transitive dev.paperplane.application;
-    requires io.helidon.webserver;
+    requires transitive io.helidon.webserver;
+    requires io.helidon.http;
+    requires io.helidon.http.media;
+    requires io.helidon.http.media.jsonb;
+    requires io.helidon.common.media.type;
+    requires io.helidon.webserver.observe;
+    requires io.helidon.webserver.observe.health;
+    requires io.helidon.health;
+    requires transitive jakarta.json;
+    requires jakarta.json.bind;
 
+    exports dev.paperplane.adapters.observer;
+    exports dev.paperplane.adapters.observer.view;
 }

@@ -1,0 +1,419 @@
+package dev.paperplane.adapters.observer;
+
+import dev.paperplane.adapters.observer.view.AuditSummaryView;
+import dev.paperplane.adapters.observer.view.ConfigView;
+import dev.paperplane.adapters.observer.view.DecisionView;
+import dev.paperplane.adapters.observer.view.EventView;
+import dev.paperplane.adapters.observer.view.FeedView;
+import dev.paperplane.adapters.observer.view.FeesView;
+import dev.paperplane.adapters.observer.view.FillView;
+import dev.paperplane.adapters.observer.view.IntegrityView;
+import dev.paperplane.adapters.observer.view.ObserverView;
+import dev.paperplane.adapters.observer.view.OmittedView;
+import dev.paperplane.adapters.observer.view.RiskView;
+import dev.paperplane.adapters.observer.view.RuntimeView;
+import dev.paperplane.adapters.observer.view.SessionView;
+import dev.paperplane.adapters.observer.view.SnapshotView;
+import dev.paperplane.adapters.observer.view.StrategyView;
+import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.application.audit.AuditRecord;
+import dev.paperplane.application.audit.AuditStorage;
+import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.observe.LogDigest;
+import dev.paperplane.application.observe.LogOverview;
+import dev.paperplane.application.observe.RecordSelection;
+import dev.paperplane.application.snapshot.SnapshotInfo;
+import dev.paperplane.application.snapshot.SnapshotLoadPort;
+import dev.paperplane.adapters.observer.view.ActionCountsView;
+import dev.paperplane.adapters.observer.view.DecisionSummaryView;
+import dev.paperplane.adapters.observer.view.LedgerView;
+import dev.paperplane.adapters.observer.view.PositionView;
+import dev.paperplane.adapters.observer.view.TrackView;
+import dev.paperplane.application.observe.StateCache;
+import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.decision.DecisionKey;
+import dev.paperplane.domain.decision.DecisionTrack;
+import dev.paperplane.domain.ledger.ShadowLedger;
+import dev.paperplane.domain.audit.DecisionRecorded;
+import dev.paperplane.domain.audit.PaperOrderFilled;
+import dev.paperplane.domain.audit.SessionStarted;
+import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.strategy.StrategySpec;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The observer's resources. Every answer is derived from the read ports at request time: the log's head is
+ * read first and the answer is pinned to it, so the same log prefix always yields the same bytes.
+ */
+final class ObserverApi {
+    /** The API version in every path. */
+    static final String API_VERSION = "v1";
+    static final String BASE = "/observer/" + API_VERSION;
+
+    private static final System.Logger LOGGER = System.getLogger(ObserverApi.class.getName());
+
+    private final AuditReadPort log;
+    private final SnapshotLoadPort snapshots;
+    private final ObserverSettings settings;
+    private final LogDigest digest;
+    private final Pager pager;
+    private final Etags etags;
+    private final byte[] openApi;
+    private final StateCache states;
+
+    ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.log = Objects.requireNonNull(log, "log");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.digest = new LogDigest(log);
+        this.states = new StateCache(log, snapshots, warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
+        this.pager = new Pager(settings.maxResponseBytes());
+        this.etags = new Etags(settings.version(), settings.maxResponseBytes());
+        this.openApi = loadOpenApi();
+    }
+
+    /** The digest shared with the readiness check. */
+    LogDigest digest() {
+        return digest;
+    }
+
+    Reply runtime(ServerRequest req) {
+        Params.of(req, Set.of());
+        LogOverview overview = digest.catchUp();
+        return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> {
+            SessionView session = overview.latestSession().map(ObserverApi::session).orElse(null);
+            ObserverView observer = new ObserverView(settings.version(), API_VERSION, settings.maxResponseBytes(),
+                    Params.DEFAULT_LIMIT, Params.MAX_LIMIT);
+            return whole(new RuntimeView(session, observer));
+        });
+    }
+
+    Reply events(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit", "type"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        Optional<String> type = params.text("type");
+        if (type.isPresent() && !RecordSelection.EVENT_TYPES.contains(type.get())) {
+            throw ProblemException.badParameter("type must be one of " + RecordSelection.EVENT_TYPES + ", was '"
+                    + Problems.excerpt(type.get()) + "'");
+        }
+        ChainHead head = log.head();
+        RecordSelection selection = RecordSelection.events(after, head.seq(), type);
+        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::event,
+                seq -> BASE + "/audit/events" + query(seq, limit, Map.of("type", type))));
+    }
+
+    Reply event(ServerRequest req) {
+        Params.of(req, Set.of());
+        long seq = Params.pathSeq(req);
+        ChainHead head = log.head();
+        if (seq > head.seq()) {
+            throw ProblemException.notFound("no record at seq " + seq + ": the log's head is seq " + head.seq());
+        }
+        return new Reply(etags.of(head, key(req)), () -> {
+            AuditRecord record = log.read(seq).orElseThrow(
+                    () -> ProblemException.notFound("no record at seq " + seq));
+            Object view = event(record);
+            byte[] body = Json.bytes(view);
+            if (body.length > settings.maxResponseBytes()) {
+                body = Json.bytes(omitted(record, body.length));
+            }
+            return new Rendered(body, Optional.empty());
+        });
+    }
+
+    Reply auditSummary(ServerRequest req) {
+        Params.of(req, Set.of());
+        LogOverview overview = digest.catchUp();
+        AuditStorage storage = log.storage();
+        return new Reply(etags.of(overview.verified(), key(req), breakText(overview), "bytes=" + storage.bytes(),
+                "segments=" + storage.segments()), () -> {
+            long records = overview.verified().seq();
+            return whole(new AuditSummaryView(overview.countsByType(), records, records == 0 ? null : 1L,
+                    records == 0 ? null : records, overview.firstTime().map(ObserverApi::time).orElse(null),
+                    overview.lastTime().map(ObserverApi::time).orElse(null), overview.verified().hash(),
+                    storage.bytes(), storage.segments()));
+        });
+    }
+
+    Reply integrity(ServerRequest req) {
+        Params.of(req, Set.of());
+        LogOverview overview = digest.catchUp();
+        return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> whole(new IntegrityView(
+                overview.intact(), overview.verified().seq(), overview.verified().hash(),
+                overview.chainBreak().map(b -> b.seq()).orElse(null),
+                overview.chainBreak().map(b -> b.reason()).orElse(null))));
+    }
+
+    Reply snapshotList(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        ChainHead head = log.head();
+        List<SnapshotView> all = snapshotViews(head);
+        return new Reply(etags.of(head, key(req), listing(all)), () -> pager.page(
+                all.stream().filter(s -> s.seq() > after).iterator(), limit, SnapshotView::seq, s -> s,
+                s -> new OmittedView(s.seq(), "Snapshot", true, Json.bytes(s).length, BASE + "/snapshots/" + s.seq()),
+                seq -> BASE + "/snapshots" + query(seq, limit, Map.of())));
+    }
+
+    Reply snapshot(ServerRequest req) {
+        Params.of(req, Set.of());
+        long seq = Params.pathSeq(req);
+        ChainHead head = log.head();
+        SnapshotView view = snapshotViews(head).stream().filter(s -> s.seq() == seq).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("no snapshot is stored at seq " + seq));
+        return new Reply(etags.of(head, key(req), listing(List.of(view))), () -> whole(view));
+    }
+
+    Reply decisions(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        Optional<String> strategy = params.text("strategy");
+        Optional<String> instrument = params.text("instrument");
+        ChainHead head = log.head();
+        RecordSelection selection = RecordSelection.decisions(after, head.seq(), strategy, instrument);
+        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::decision,
+                seq -> BASE + "/decisions" + query(seq, limit, Map.of("instrument", instrument, "strategy", strategy))));
+    }
+
+    Reply fills(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        ChainHead head = log.head();
+        RecordSelection selection = RecordSelection.fills(after, head.seq());
+        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::fill,
+                seq -> BASE + "/ledger/fills" + query(seq, limit, Map.of())));
+    }
+
+    Reply ledger(ServerRequest req) {
+        Params params = Params.of(req, Set.of("at"));
+        Optional<Long> at = params.optionalSeq("at");
+        ReplayedState state;
+        if (at.isEmpty()) {
+            state = states.atHead();
+        } else {
+            long head = log.head().seq();
+            if (at.get() > head) {
+                throw ProblemException.notFound("no ledger at seq " + at.get() + ": the log's head is seq " + head);
+            }
+            state = states.at(at.get());
+        }
+        return new Reply(etags.of(state.head(), key(req)), () -> whole(ledger(state)));
+    }
+
+    Reply decisionSummary(ServerRequest req) {
+        Params.of(req, Set.of());
+        ReplayedState state = states.atHead();
+        return new Reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+    }
+
+    Reply openApi(ServerRequest req) {
+        Params.of(req, Set.of());
+        return new Reply(etags.of(ChainHead.GENESIS, key(req)), () -> whole(openApi));
+    }
+
+    private Rendered page(RecordSelection selection, int limit, java.util.function.Function<AuditRecord, Object> view,
+                          java.util.function.LongFunction<String> nextUrl) {
+        try (Stream<AuditRecord> records = selection.open(log)) {
+            return pager.page(records.iterator(), limit, AuditRecord::seq, view,
+                    r -> omitted(r, Json.bytes(view.apply(r)).length), nextUrl);
+        }
+    }
+
+    /** A whole (unpaginated) body, refused when it exceeds the response size limit. */
+    private Rendered whole(Object view) {
+        return whole(Json.bytes(view));
+    }
+
+    private Rendered whole(byte[] body) {
+        if (body.length > settings.maxResponseBytes()) {
+            throw new ProblemException(io.helidon.http.Status.create(507, "Insufficient Storage"),
+                    "response-too-large", "Response larger than the configured limit",
+                    "the answer has " + body.length + " bytes, more than --max-response-bytes "
+                            + settings.maxResponseBytes() + "; restart the observer with a larger limit");
+        }
+        return new Rendered(body, Optional.empty());
+    }
+
+    private List<SnapshotView> snapshotViews(ChainHead head) {
+        return snapshots.list().stream()
+                .sorted(Comparator.comparingLong(SnapshotInfo::seq))
+                .map(info -> snapshotView(info, head))
+                .toList();
+    }
+
+    private SnapshotView snapshotView(SnapshotInfo info, ChainHead head) {
+        Optional<String> problem = info.problem();
+        if (problem.isEmpty()) {
+            if (info.seq() > head.seq()) {
+                problem = Optional.of("its seq " + info.seq() + " is beyond the log's head seq " + head.seq());
+            } else if (info.seq() > 0) {
+                String hash = log.read(info.seq()).map(AuditRecord::hash).orElse("");
+                if (!hash.equals(info.chainHash())) {
+                    problem = Optional.of("its chain hash differs from the log's at seq " + info.seq()
+                            + ": it belongs to another log");
+                }
+            } else if (!info.chainHash().equals(ChainHead.GENESIS.hash())) {
+                problem = Optional.of("its chain hash at seq 0 is not the genesis hash");
+            }
+        }
+        return new SnapshotView(info.seq(), info.chainHash(), info.schemaVersion(), info.checksum(),
+                info.sizeBytes(), problem.isEmpty(), problem.orElse(null));
+    }
+
+    private static String listing(List<SnapshotView> views) {
+        StringBuilder text = new StringBuilder();
+        for (SnapshotView v : views) {
+            text.append(v.seq()).append(' ').append(v.chainHash()).append(' ').append(v.checksum()).append(' ')
+                    .append(v.sizeBytes()).append(' ').append(v.schemaVersion()).append(' ').append(v.problem())
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String breakText(LogOverview overview) {
+        return overview.chainBreak().map(b -> b.seq() + " " + b.reason()).orElse("intact");
+    }
+
+    /** The request as the tag sees it: path and query as sent. */
+    private static String key(ServerRequest req) {
+        return req.path().rawPath() + "?" + req.query().rawValue();
+    }
+
+    /** The query of a next page: after and limit first, then the filters given, by name. */
+    static String query(long after, int limit, Map<String, Optional<String>> filters) {
+        StringBuilder q = new StringBuilder("?after=").append(after).append("&limit=").append(limit);
+        new TreeMap<>(filters).forEach((name, value) -> value.ifPresent(v -> q.append('&').append(name).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"))));
+        return q.toString();
+    }
+
+    static Object event(AuditRecord r) {
+        return new EventView(r.seq(), r.event().type(), time(r.event().time()), Payloads.of(r.event()), r.hash());
+    }
+
+    private static Object omitted(AuditRecord r, long bytes) {
+        return new OmittedView(r.seq(), r.event().type(), true, bytes, BASE + "/audit/events/" + r.seq());
+    }
+
+    static Object decision(AuditRecord r) {
+        DecisionRecorded d = (DecisionRecorded) r.event();
+        SortedMap<String, String> indicators = new TreeMap<>();
+        d.indicators().forEach((k, v) -> indicators.put(k, dec(v)));
+        return new DecisionView(r.seq(), time(d.time()), d.strategyId(), d.strategyVersion(), d.instrument(),
+                d.action().name(), dec(d.quantity()), d.reason(), indicators);
+    }
+
+    static Object fill(AuditRecord r) {
+        PaperOrderFilled f = (PaperOrderFilled) r.event();
+        return new FillView(r.seq(), time(f.time()), f.strategyId(), f.instrument(), f.side().name(),
+                dec(f.quantity()), dec(f.price()), dec(f.notional()), dec(f.fee()));
+    }
+
+    private static SessionView session(AuditRecord r) {
+        SessionStarted s = (SessionStarted) r.event();
+        RuntimeConfig c = s.config();
+        List<StrategyView> strategies = c.strategies().stream().map(ObserverApi::strategy).toList();
+        ConfigView config = new ConfigView(c.environment(), c.plane().name(), dec(c.initialCash()),
+                new FeesView(c.fees().slippageBps(), c.fees().feeBps()),
+                new RiskView(dec(c.risk().maxPosition()), dec(c.risk().maxOrderNotional()), dec(c.risk().maxShort())),
+                strategies);
+        return new SessionView(r.seq(), time(s.time()), s.fingerprint(), config,
+                new FeedView(s.feed().name(), s.feed().sha256()));
+    }
+
+    private static LedgerView ledger(ReplayedState replayed) {
+        ShadowLedger ledger = replayed.state().ledger();
+        SortedMap<String, PositionView> positions = new TreeMap<>();
+        ledger.positions().forEach((instrument, p) -> positions.put(instrument, new PositionView(dec(p.quantity()),
+                dec(p.averageCost()), Optional.ofNullable(ledger.marks().get(instrument)).map(ObserverApi::dec)
+                .orElse(null))));
+        SortedMap<String, String> marks = new TreeMap<>();
+        ledger.marks().forEach((instrument, mark) -> marks.put(instrument, dec(mark)));
+        return new LedgerView(replayed.seq(), replayed.head().hash(), dec(ledger.cash()), positions,
+                dec(ledger.realizedPnl()), dec(ledger.unrealizedPnl()), dec(ledger.feesPaid()), dec(ledger.equity()),
+                marks);
+    }
+
+    private static DecisionSummaryView decisionSummary(ReplayedState replayed) {
+        SortedMap<String, long[]> byStrategy = new TreeMap<>();
+        SortedMap<String, long[]> byInstrument = new TreeMap<>();
+        long buys = 0;
+        long sells = 0;
+        List<TrackView> tracks = new java.util.ArrayList<>();
+        for (Map.Entry<DecisionKey, DecisionTrack> e : replayed.state().decisions().tracks().entrySet()) {
+            DecisionKey key = e.getKey();
+            DecisionTrack track = e.getValue();
+            add(byStrategy, key.strategyId(), track);
+            add(byInstrument, key.instrument(), track);
+            buys += track.buys();
+            sells += track.sells();
+            tracks.add(new TrackView(key.strategyId(), key.instrument(), track.buys(), track.sells(),
+                    track.lastAction().name(), time(track.lastBarTime())));
+        }
+        SortedMap<String, Long> byAction = new TreeMap<>();
+        byAction.put(Action.BUY.name(), buys);
+        byAction.put(Action.SELL.name(), sells);
+        return new DecisionSummaryView(replayed.seq(), buys + sells, counts(byStrategy), counts(byInstrument),
+                byAction, tracks);
+    }
+
+    private static void add(SortedMap<String, long[]> counts, String key, DecisionTrack track) {
+        long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+        c[0] += track.buys();
+        c[1] += track.sells();
+    }
+
+    private static SortedMap<String, ActionCountsView> counts(SortedMap<String, long[]> counts) {
+        SortedMap<String, ActionCountsView> views = new TreeMap<>();
+        counts.forEach((k, c) -> views.put(k, new ActionCountsView(c[0], c[1], c[0] + c[1])));
+        return views;
+    }
+
+    private static StrategyView strategy(StrategySpec spec) {
+        return new StrategyView(spec.id(), spec.kind(), spec.version(), new TreeMap<>(spec.params()));
+    }
+
+    static String dec(BigDecimal value) {
+        return Decimals.format(value);
+    }
+
+    static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static byte[] loadOpenApi() {
+        try (InputStream in = ObserverApi.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the observer module");
+            }
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(in)) {
+                return Json.bytes(reader.readObject());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the observer's openapi.json resource", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.paperplane.adapters.observer;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+
+/** Sends a {@link Reply}: entity tag, 304 on a matching If-None-Match, Link for a next page, no body for HEAD. */
+final class Responses {
+    private Responses() {
+    }
+
+    static void send(ServerRequest req, ServerResponse res, Reply reply) {
+        res.header(HeaderNames.ETAG, reply.etag());
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        res.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
+        List<String> ifNoneMatch = req.headers().contains(HeaderNames.IF_NONE_MATCH)
+                ? req.headers().get(HeaderNames.IF_NONE_MATCH).allValues() : List.of();
+        if (Etags.matches(ifNoneMatch, reply.etag())) {
+            res.status(Status.NOT_MODIFIED_304);
+            res.send();
+            return;
+        }
+        Rendered rendered = reply.body().get();
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        rendered.next().ifPresent(next -> res.header(HeaderNames.LINK, "<" + next + ">; rel=\"next\""));
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(rendered.body().length));
+            res.send();
+        } else {
+            res.send(rendered.body());
+        }
+    }
+}

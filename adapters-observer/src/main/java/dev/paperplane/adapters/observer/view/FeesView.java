@@ -1,0 +1,5 @@
+package dev.paperplane.adapters.observer.view;
+
+/** Slippage and fee in basis points. */
+public record FeesView(int slippageBps, int feeBps) {
+}
