@@ -4,7 +4,9 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.cli.TestCommand;
 import dev.paperplane.bootstrap.cli.VersionCommand;
+import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
+import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
 import dev.paperplane.bootstrap.command.VerifyCommand;
 import java.util.List;
@@ -22,7 +24,9 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 VersionCommand.ofRunningJvm(),
+                new DemoCommand(),
                 new FeedSynthCommand(),
+                new ObserveCommand(),
                 new RunCommand(),
                 new TestCommand(),
                 new VerifyCommand());

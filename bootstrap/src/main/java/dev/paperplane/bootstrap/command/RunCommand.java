@@ -64,19 +64,27 @@ public final class RunCommand implements Command {
         Path data = Path.of(options.require("data"));
         Path feedFile = Path.of(options.require("feed"));
         PaperplaneConfig config = options.get("config").map(Path::of).map(ConfigLoader::load).orElseGet(ConfigLoader::defaults);
+        SessionSummary summary = runSession(data, feedFile, config, err);
+        out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
+                + summary.eventsAppended() + " events appended, " + summary.fills() + " fills, "
+                + summary.rejections() + " rejected; head seq " + summary.headSeq() + ", equity "
+                + Decimals.format(summary.equity()));
+        return 0;
+    }
+
+    /**
+     * Initializes by replay and runs one session of {@code feedFile} into the store at {@code data}; warnings and
+     * recoveries go to {@code err}. Failures a user can act on become {@link UserError}s.
+     */
+    static SessionSummary runSession(Path data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedIdentity feed = identify(feedFile);
         try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
             ReplayedState start = new InitializeRuntime(store.log(), store.snapshots(),
                     warning -> err.println("paperplane: warning: " + warning)).initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
-            SessionSummary summary = new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
+            return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
                     .run(start, config.runtime(), feed, bars::next);
-            out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
-                    + summary.eventsAppended() + " events appended, " + summary.fills() + " fills, "
-                    + summary.rejections() + " rejected; head seq " + summary.headSeq() + ", equity "
-                    + Decimals.format(summary.equity()));
-            return 0;
         } catch (FeedException e) {
             throw new UserError(e.getMessage() + "; every bar before line " + e.line()
                     + " is appended, nothing after it: fix the line and run again");

@@ -1,0 +1,98 @@
+package dev.paperplane.bootstrap.command;
+
+import dev.paperplane.adapters.observer.ObserverServer;
+import dev.paperplane.adapters.observer.ObserverSettings;
+import dev.paperplane.bootstrap.cli.BuildInfo;
+import dev.paperplane.bootstrap.cli.Command;
+import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.store.Stores;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code paperplane observe}: serves the store's state over HTTP, read-only, until the process is stopped. A
+ * separate process from the runtime: it opens the store's read side only, takes no lock and writes nothing.
+ */
+public final class ObserveCommand implements Command {
+
+    @Override
+    public String name() {
+        return "observe";
+    }
+
+    @Override
+    public String summary() {
+        return "serve the audit log, ledger and decisions read-only over HTTP (GET/HEAD) until Ctrl-C";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (Options.wantsHelp(args)) {
+            out.println("""
+                    usage: ./paperplane observe --data DIR [--host 127.0.0.1] [--port 8080] [--max-response-bytes N]
+                      --data DIR               the data directory to show; read only, never locked or written
+                      --host HOST              address to listen on (default 127.0.0.1)
+                      --port PORT              port to listen on (default 8080; 0 picks a free one)
+                      --max-response-bytes N   largest response body (default 1048576; 65536..67108864)
+                    Works while a run appends to the same data directory. API: docs/api.md
+                    example: ./paperplane observe --data demo-data --port 8080""");
+            return 0;
+        }
+        Options options = Options.parse(name(), args, Set.of("data", "host", "port", "max-response-bytes"));
+        Path data = Path.of(options.require("data"));
+        ObserverSettings settings = settings(options.get("host").orElse(ObserverSettings.DEFAULT_HOST),
+                (int) options.number("port", ObserverSettings.DEFAULT_PORT, 0, 65_535),
+                options.number("max-response-bytes", ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, 1, Long.MAX_VALUE));
+        ObserverServer server = start(data, settings);
+        out.println("observer: listening on http://" + hostForUrl(settings.host()) + ":" + server.port()
+                + "/observer/v1/ (data dir " + data.toAbsolutePath() + ", read-only); Ctrl-C stops it");
+        out.flush();
+        serveUntilShutdown(server);
+        return 0;
+    }
+
+    /** Observer settings from user input, with the settings' own message when a value is out of range. */
+    static ObserverSettings settings(String host, int port, long maxResponseBytes) {
+        try {
+            return new ObserverSettings(host, port, maxResponseBytes, BuildInfo.load().version());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("observe: " + e.getMessage());
+        }
+    }
+
+    /** Starts an observer over the read side of the store at {@code data}. */
+    static ObserverServer start(Path data, ObserverSettings settings) {
+        Stores.Reading store = Stores.openReader(data);
+        try {
+            return ObserverServer.start(settings, store.log(), store.snapshots());
+        } catch (RuntimeException e) {
+            throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then stops the server cleanly. The shutdown hook is
+     * the only thread paperplane itself creates, and only here, for the observer.
+     */
+    static void serveUntilShutdown(ObserverServer server) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "paperplane-observer-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        }
+    }
+
+    static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}
