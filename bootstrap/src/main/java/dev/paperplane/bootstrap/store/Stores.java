@@ -18,42 +18,46 @@ public final class Stores {
     private Stores() {
     }
 
-    /** The read side of a store. */
-    public interface Reading {
-        /** The audit log, read-only. */
-        AuditReadPort log();
-
-        /** The snapshots, read-only. */
-        SnapshotLoadPort snapshots();
+    /**
+     * The read side of a store.
+     *
+     * @param log       the audit log, read-only
+     * @param snapshots the snapshots, read-only
+     */
+    public record Reading(AuditReadPort log, SnapshotLoadPort snapshots) {
     }
 
-    /** The single writer of a store, with its read side; closing releases the writer lock. */
-    public interface Writing extends Reading, AutoCloseable {
-        /** Appends to the audit log. */
-        AuditAppendPort appender();
+    /**
+     * The single writer of a store, with its read side; closing releases the writer lock.
+     *
+     * @param read          the read side, opened after the writer's recovery
+     * @param appender      appends to the audit log
+     * @param snapshotStore stores snapshots
+         */
+    public record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore)
+            implements AutoCloseable {
 
-        /** Stores snapshots. */
-        SnapshotStorePort snapshotStore();
+        /** The audit log, read-only. */
+        public AuditReadPort log() {
+            return read.log();
+        }
+
+        /** The snapshots, read-only. */
+        public SnapshotLoadPort snapshots() {
+            return read.snapshots();
+        }
 
         @Override
-        void close();
+        public void close() {
+            appender.close();
+        }
     }
 
     /** Opens the read side of the store at {@code data}; nothing is created, written or locked. */
     public static Reading openReader(Path data) {
         try {
             FileStoreReader reader = FileStore.openReader(data);
-            return new Reading() {
-                @Override
-                public AuditReadPort log() {
-                    return reader;
-                }
-
-                @Override
-                public SnapshotLoadPort snapshots() {
-                    return reader;
-                }
-            };
+            return new Reading(reader, reader);
         } catch (FileStoreException e) {
             throw new UserError(e.getMessage());
         }
@@ -71,38 +75,11 @@ public final class Stores {
             throw new UserError(e.getMessage());
         }
         writer.recovery().ifPresent(recovery -> err.println("paperplane: " + recovery.describe()));
-        FileStoreReader reader;
         try {
-            reader = FileStore.openReader(data);
+            return new Writing(openReader(data), writer, writer);
         } catch (RuntimeException e) {
             writer.close();
             throw e;
         }
-        return new Writing() {
-            @Override
-            public AuditReadPort log() {
-                return reader;
-            }
-
-            @Override
-            public SnapshotLoadPort snapshots() {
-                return reader;
-            }
-
-            @Override
-            public AuditAppendPort appender() {
-                return writer;
-            }
-
-            @Override
-            public SnapshotStorePort snapshotStore() {
-                return writer;
-            }
-
-            @Override
-            public void close() {
-                writer.close();
-            }
-        };
     }
 }
