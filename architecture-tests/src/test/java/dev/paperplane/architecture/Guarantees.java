@@ -78,6 +78,11 @@ final class Guarantees {
     static final String OBSERVER_DETERMINISTIC = "Observability is deterministic";
     static final String OBSERVER_NO_EFFECT = "Observability cannot affect runtime outcome";
     static final String HEXAGONAL = "Hexagonal layering";
+    static final String NO_PHASE_3_SURFACE = "No Phase 3 surface";
+
+    /** Routing methods that would register a handler for a method other than GET or HEAD. */
+    static final Set<String> NON_READ_ROUTES = Set.of("post", "put", "delete", "patch", "options", "trace", "connect",
+            "any", "route");
 
     /** HTTP server APIs: only the observer and its starter in bootstrap may touch them. */
     private static final String[] HTTP_SERVER_PACKAGES = {
@@ -164,6 +169,17 @@ final class Guarantees {
                 .orShould().accessTargetWhere(readsTheClock().or(drawsRandomness()))
                 .as(OBSERVER_DETERMINISTIC + ": the observer reads no clock and draws no randomness")
                 .because("the same store must always produce the same observer responses")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule observerRegistersOnlyGetAndHead(Roots r) {
+        return noClasses().that().resideInAPackage(below(r.observer()))
+                .should().callMethodWhere(describe("a route for a method other than GET or HEAD",
+                        call -> call.getTargetOwner().isAssignableTo(io.helidon.webserver.http.HttpRules.class)
+                                && NON_READ_ROUTES.contains(call.getName())))
+                .as(NO_PHASE_3_SURFACE + ": the observer registers routes for GET and HEAD only")
+                .because("commands, ticks and start/stop belong to Phase 3, which the roadmap forbids here; every"
+                        + " other method is answered 405 by the observer's filter")
                 .allowEmptyShould(true);
     }
 

@@ -92,6 +92,11 @@ class PhaseBoundaryRulesTest {
     }
 
     @Test
+    void observerRegistersOnlyGetAndHead() {
+        Guarantees.observerRegistersOnlyGetAndHead(ROOTS).check(classes);
+    }
+
+    @Test
     void runPathBuildsNoWebServer() {
         Guarantees.runPathBuildsNoWebServer(ROOTS).check(classes);
     }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.paperplane.archfixtures.adapters.observer.AppendingObserver;
+import dev.paperplane.archfixtures.adapters.observer.CommandAcceptingObserver;
 import dev.paperplane.archfixtures.adapters.observer.FileWritingObserver;
 import dev.paperplane.archfixtures.adapters.observer.LockingObserver;
 import dev.paperplane.archfixtures.adapters.observer.MethodReferenceDeletingObserver;
@@ -71,6 +72,12 @@ class RulesCanFailTest {
     void writePortRuleReportsAnObserverHoldingTheAppendPort() {
         assertReported(Guarantees.observerUsesNoWritePort(ROOTS), Guarantees.OBSERVER_PASSIVE,
                 AppendingObserver.class);
+    }
+
+    @Test
+    void routingRuleReportsAnObserverRegisteringAPostRoute() {
+        assertReported(Guarantees.observerRegistersOnlyGetAndHead(ROOTS), Guarantees.NO_PHASE_3_SURFACE,
+                CommandAcceptingObserver.class);
     }
 
     @Test
