@@ -27,6 +27,16 @@ final class GuaranteesMatrix {
     static final List<String> HEADER = List.of("Guarantee", "Phase", "Enforced by");
     static final Set<String> PHASES = Set.of("1.5", "2", "2.1");
 
+    /** Every guarantee of the binding roadmap, by phase: each must have its row. */
+    static final List<String> ROADMAP = List.of(
+            "Deterministic core logic", "Replay-based runtime initialization", "Append-only audit persistence",
+            "Snapshot-based ShadowLedger recovery", "PAPER execution plane only", "No background loops",
+            "No HTTP API inside the runtime", "No UI", "No external control surface",
+            "Observability is passive", "Observability is deterministic",
+            "Observability cannot affect runtime outcome", "Observability endpoints are safe under restart",
+            "Pagination and limits for large audit logs", "Aggregated summaries instead of raw streams",
+            "Explicit versioning of observer endpoints", "Strict response size limits");
+
     private static final Pattern REFERENCE = Pattern.compile("([A-Z][A-Za-z0-9_]*)#([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern SEPARATOR = Pattern.compile("\\|[\\s:|-]*-{3,}[\\s:|-]*");
 
@@ -112,6 +122,13 @@ final class GuaranteesMatrix {
             }
         }
         return problems;
+    }
+
+    /** The roadmap guarantees that have no row, in roadmap order. */
+    static List<String> missingGuarantees(List<Row> rows, List<String> roadmap) {
+        Set<String> present = new TreeSet<>();
+        rows.forEach(row -> present.add(row.guarantee()));
+        return roadmap.stream().filter(g -> !present.contains(g)).toList();
     }
 
     static List<String> malformedRows(List<Row> rows) {

@@ -46,6 +46,11 @@ class GuaranteesMatrixTest {
     }
 
     @Test
+    void everyRoadmapGuaranteeHasARow() {
+        assertThat(GuaranteesMatrix.missingGuarantees(ROWS, GuaranteesMatrix.ROADMAP)).isEmpty();
+    }
+
+    @Test
     void everyNamedTestExists() {
         assertThat(GuaranteesMatrix.unknownTests(ROWS, new SourceTestIndex(ROOT))).isEmpty();
     }
@@ -56,6 +61,14 @@ class GuaranteesMatrixTest {
     }
 
     // ---- The checks can fail -------------------------------------------------------------------------
+
+    @Test
+    void aRoadmapGuaranteeWithoutARowIsReported() {
+        List<Row> rows = GuaranteesMatrix.parse(TABLE.formatted("| No UI | 1.5 | ModuleGraphTest#noModuleShipsUiAssets |"));
+
+        assertThat(GuaranteesMatrix.missingGuarantees(rows, List.of("No UI", "No background loops")))
+                .containsExactly("No background loops");
+    }
 
     @Test
     void aRowWithEmptyEnforcedByIsReported() {
