@@ -37,7 +37,7 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
     private final int backendPid;
 
     private ChainHead head;
-    private SQLException failure;
+    private Exception failure;
     private boolean closed;
 
     private PostgresStoreWriter(PostgresTarget target, Schema schema, Connection connection, int backendPid,
@@ -220,7 +220,8 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
             insert.executeBatch();
             connection.commit();
             head = after;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a driver failure of any kind leaves the commit's outcome unknown: stop like for an SQL error
             failure = e;
             Connections.rollbackQuietly(connection);
             throw new AuditWriteException("could not commit records " + first + ".." + after.seq() + " to "
