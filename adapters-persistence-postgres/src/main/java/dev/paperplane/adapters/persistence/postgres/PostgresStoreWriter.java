@@ -120,11 +120,31 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
     private static void create(Connection connection, Schema schema, PostgresTarget target) throws SQLException {
         Schema.State state = schema.inspect(connection, target.location());
         if (state == Schema.State.CURRENT) {
+            requireInsert(connection, schema, target);
             return;
         }
         try (Statement ddl = connection.createStatement()) {
             for (String sql : schema.ddl(state == Schema.State.ABSENT)) {
                 ddl.execute(sql);
+            }
+        }
+        connection.commit();
+    }
+
+    /** Refuses at once a role that could read the store but not append to it, instead of at the first batch. */
+    private static void requireInsert(Connection connection, Schema schema, PostgresTarget target)
+            throws SQLException {
+        for (String table : new String[] {Schema.RECORDS, Schema.SNAPSHOTS}) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT has_table_privilege(?, 'INSERT')")) {
+                query.setString(1, schema.table(table));
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (!row.getBoolean(1)) {
+                        throw new PostgresStoreException("the role " + target.user() + " may not insert into "
+                                + schema.label(table) + " of " + target.location() + ": the writer needs SELECT and "
+                                + "INSERT on the store's tables (see docs/postgres.md); is this the observer's role?");
+                    }
+                }
             }
         }
         connection.commit();

@@ -36,7 +36,7 @@ class AppendOnlyTest {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 

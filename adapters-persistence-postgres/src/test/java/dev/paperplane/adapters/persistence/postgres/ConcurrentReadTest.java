@@ -21,7 +21,7 @@ class ConcurrentReadTest {
     private final TestStore store = new TestStore().create();
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 

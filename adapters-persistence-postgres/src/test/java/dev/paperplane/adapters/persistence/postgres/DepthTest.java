@@ -37,7 +37,7 @@ class DepthTest {
     }
 
     @AfterAll
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 

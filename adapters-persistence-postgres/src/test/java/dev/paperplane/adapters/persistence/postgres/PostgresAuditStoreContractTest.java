@@ -15,8 +15,10 @@ class PostgresAuditStoreContractTest extends AuditStoreContract {
     }
 
     @AfterEach
-    void closeReaders() throws Exception {
-        store.close();
+    void closeReaders() {
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Override

@@ -15,8 +15,10 @@ class PostgresSnapshotStoreContractTest extends SnapshotStoreContract {
     }
 
     @AfterEach
-    void closeLoaders() throws Exception {
-        store.close();
+    void closeLoaders() {
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Override

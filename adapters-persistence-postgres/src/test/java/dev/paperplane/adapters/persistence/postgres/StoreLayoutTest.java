@@ -25,7 +25,7 @@ class StoreLayoutTest {
     private final TestStore store = new TestStore();
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 

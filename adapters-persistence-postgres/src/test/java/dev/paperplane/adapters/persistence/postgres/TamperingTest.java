@@ -26,7 +26,7 @@ class TamperingTest {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 

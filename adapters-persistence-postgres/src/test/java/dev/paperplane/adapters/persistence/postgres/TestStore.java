@@ -70,9 +70,13 @@ final class TestStore implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable closeable : opened.reversed()) {
-            closeable.close();
+    public void close() {
+        try {
+            for (AutoCloseable closeable : opened.reversed()) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close what the test opened: " + e.getMessage(), e);
         }
     }
 }

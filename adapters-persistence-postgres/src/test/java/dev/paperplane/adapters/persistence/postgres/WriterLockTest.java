@@ -18,7 +18,7 @@ class WriterLockTest {
     private final TestStore store = new TestStore();
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         store.close();
     }
 
@@ -49,8 +49,6 @@ class WriterLockTest {
             PostgresStoreWriter second = other.writer();
             append(second, SampleEvents.oneOfEach());
             assertThat(second.head().seq()).isEqualTo(6);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 
