@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ final class Schema {
 
     /** The statements that create the store in an empty (or absent) schema, in order. */
     List<String> ddl(boolean createSchema) {
-        var sql = new java.util.ArrayList<String>();
+        List<String> sql = new ArrayList<>();
         if (createSchema) {
             sql.add("CREATE SCHEMA \"" + name + '"');
         }
