@@ -13,9 +13,11 @@ module dev.paperplane.application {
 
     exports dev.paperplane.application.audit.append to
             dev.paperplane.adapters.persistence,
+            dev.paperplane.adapters.persistence.postgres,
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.snapshot.store to
             dev.paperplane.adapters.persistence,
+            dev.paperplane.adapters.persistence.postgres,
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.feed to
             dev.paperplane.bootstrap;

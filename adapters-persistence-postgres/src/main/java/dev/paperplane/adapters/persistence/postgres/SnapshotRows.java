@@ -1,0 +1,136 @@
+package dev.paperplane.adapters.persistence.postgres;
+
+import dev.paperplane.application.snapshot.Snapshot;
+import dev.paperplane.application.snapshot.SnapshotInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The snapshots table: one row per snapshot, its state bytes next to the checksum recorded when it was stored.
+ * Reading reports every way a row can be unusable instead of throwing, like the snapshot files.
+ */
+final class SnapshotRows {
+
+    private SnapshotRows() {
+    }
+
+    static void validate(Snapshot snapshot) {
+        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !isHash(snapshot.chainHash())) {
+            throw new IllegalArgumentException("snapshot at seq " + snapshot.seq() + " needs a seq >= 0, a schema "
+                    + "version >= 1 and a chain hash of 64 lowercase hex digits, got schema "
+                    + snapshot.schemaVersion() + " and chain hash '" + snapshot.chainHash() + "'");
+        }
+    }
+
+    /**
+     * Inserts {@code snapshot} in the connection's open transaction; a row already at its seq is kept.
+     *
+     * @return false when a different snapshot is stored at that seq
+     */
+    static boolean insert(Connection connection, Schema schema, Snapshot snapshot) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.table(Schema.SNAPSHOTS)
+                + " (seq, chain_hash, schema_version, checksum, state) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (seq) DO NOTHING")) {
+            insert.setLong(1, snapshot.seq());
+            insert.setString(2, snapshot.chainHash());
+            insert.setInt(3, snapshot.schemaVersion());
+            insert.setString(4, snapshot.checksum());
+            insert.setBytes(5, snapshot.state());
+            if (insert.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT chain_hash, schema_version, state FROM "
+                + schema.table(Schema.SNAPSHOTS) + " WHERE seq = ?")) {
+            query.setLong(1, snapshot.seq());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getString(1).equals(snapshot.chainHash())
+                        && row.getInt(2) == snapshot.schemaVersion() && Arrays.equals(row.getBytes(3), snapshot.state());
+            }
+        }
+    }
+
+    /** Every stored snapshot, newest first, with its problem if any; checksums are computed by the server. */
+    static List<SnapshotInfo> list(Connection connection, Schema schema) throws SQLException {
+        List<SnapshotInfo> infos = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq, chain_hash, schema_version, checksum,"
+                + " octet_length(state), encode(sha256(state), 'hex') FROM " + schema.table(Schema.SNAPSHOTS)
+                + " ORDER BY seq DESC");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                int schemaVersion = rows.getInt(3);
+                String checksum = rows.getString(4);
+                String problem = problem(rows.getString(2), schemaVersion, checksum, rows.getString(6));
+                infos.add(new SnapshotInfo(rows.getLong(1), rows.getString(2), schemaVersion, checksum,
+                        rows.getLong(5), Optional.ofNullable(problem)));
+            }
+        }
+        return infos;
+    }
+
+    /** The snapshot at {@code seq} if one is stored and intact, verified here rather than by the server. */
+    static Optional<Snapshot> load(Connection connection, Schema schema, long seq) throws SQLException {
+        if (seq < 0) {
+            return Optional.empty();
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT chain_hash, schema_version, checksum, "
+                + "state FROM " + schema.table(Schema.SNAPSHOTS) + " WHERE seq = ?")) {
+            query.setLong(1, seq);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String chainHash = row.getString(1);
+                int schemaVersion = row.getInt(2);
+                byte[] state = row.getBytes(4);
+                if (problem(chainHash, schemaVersion, row.getString(3), sha256Hex(state)) != null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Snapshot(seq, chainHash, schemaVersion, state));
+            }
+        }
+    }
+
+    private static String problem(String chainHash, int schemaVersion, String checksum, String actual) {
+        if (schemaVersion != Snapshot.CURRENT_SCHEMA) {
+            return "unknown schema version " + schemaVersion + " (this runtime reads " + Snapshot.CURRENT_SCHEMA + ")";
+        }
+        if (!isHash(chainHash)) {
+            return "malformed chain hash '" + chainHash + "'";
+        }
+        if (!actual.equals(checksum)) {
+            return "checksum mismatch: the row records " + checksum + ", the state hashes to " + actual;
+        }
+        return null;
+    }
+
+    static boolean isHash(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}
