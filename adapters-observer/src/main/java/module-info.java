@@ -11,7 +11,12 @@ module dev.paperplane.adapters.observer {
     requires io.helidon.common.media.type;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
+    requires io.helidon.webserver.observe.metrics;
     requires io.helidon.health;
+    requires io.helidon.metrics.api;
+    requires io.helidon.common.tls;
+    requires io.helidon.common.pki;
+    requires io.helidon.common.configurable;
     requires transitive jakarta.json;
     requires jakarta.json.bind;
 

@@ -74,7 +74,7 @@ final class ObserverApi {
     private final AuditReadPort log;
     private final SnapshotLoadPort snapshots;
     private final ObserverSettings settings;
-    private final LogDigest digest;
+    private final CatchUps catchUps;
     private final Pager pager;
     private final Etags etags;
     private final byte[] openApi;
@@ -84,21 +84,21 @@ final class ObserverApi {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.log = Objects.requireNonNull(log, "log");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-        this.digest = new LogDigest(log);
+        this.catchUps = new CatchUps(new LogDigest(log));
         this.states = new StateCache(log, snapshots, warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
         this.pager = new Pager(settings.maxResponseBytes());
         this.etags = new Etags(settings.version(), settings.maxResponseBytes());
         this.openApi = loadOpenApi();
     }
 
-    /** The digest shared with the readiness check. */
-    LogDigest digest() {
-        return digest;
+    /** The digest's catch-ups, shared with the readiness check and the metrics. */
+    CatchUps catchUps() {
+        return catchUps;
     }
 
     Reply runtime(ServerRequest req) {
         Params.of(req, Set.of());
-        LogOverview overview = digest.catchUp();
+        LogOverview overview = catchUps.catchUp();
         return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> {
             SessionView session = overview.latestSession().map(ObserverApi::session).orElse(null);
             ObserverView observer = new ObserverView(settings.version(), API_VERSION, settings.maxResponseBytes(),
@@ -135,7 +135,7 @@ final class ObserverApi {
             Object view = event(record);
             byte[] body = Json.bytes(view);
             if (body.length > settings.maxResponseBytes()) {
-                body = Json.bytes(omitted(record, body.length));
+                return new Rendered(Json.bytes(omitted(record, body.length)), Optional.empty(), true);
             }
             return new Rendered(body, Optional.empty());
         });
@@ -143,7 +143,7 @@ final class ObserverApi {
 
     Reply auditSummary(ServerRequest req) {
         Params.of(req, Set.of());
-        LogOverview overview = digest.catchUp();
+        LogOverview overview = catchUps.catchUp();
         AuditStorage storage = log.storage();
         return new Reply(etags.of(overview.verified(), key(req), breakText(overview), "bytes=" + storage.bytes(),
                 "segments=" + storage.segments()), () -> {
@@ -157,7 +157,7 @@ final class ObserverApi {
 
     Reply integrity(ServerRequest req) {
         Params.of(req, Set.of());
-        LogOverview overview = digest.catchUp();
+        LogOverview overview = catchUps.catchUp();
         return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> whole(new IntegrityView(
                 overview.intact(), overview.verified().seq(), overview.verified().hash(),
                 overview.chainBreak().map(b -> b.seq()).orElse(null),

@@ -5,6 +5,9 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.common.pki.Keys;
+import io.helidon.common.pki.PkiException;
+import io.helidon.common.tls.Tls;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -19,20 +22,28 @@ import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jsonb.JsonbSupport;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The read-only HTTP observer: a Helidon SE WebServer answering GET and HEAD under {@code /observer/v1} from
- * the read ports, plus liveness and readiness under {@code /observe/health}. Start it with
- * {@link #start(ObserverSettings, AuditReadPort, SnapshotLoadPort)}, stop it with {@link #stop()}.
+ * the read ports, plus liveness and readiness under {@code /observe/health} and Prometheus metrics at
+ * {@code /observe/metrics}. Off loopback it needs a bearer token; it serves HTTPS when given a certificate. Start
+ * it with {@link #start(ObserverSettings, AuditReadPort, SnapshotLoadPort)}, stop it with {@link #stop()}.
  */
 public final class ObserverServer implements AutoCloseable {
     /** The largest request line (method, URI, version) accepted; longer ones get 414. */
@@ -43,16 +54,26 @@ public final class ObserverServer implements AutoCloseable {
     public static final String ALLOW = "GET, HEAD";
 
     private final WebServer server;
+    private final ObserverMetrics metrics;
 
-    private ObserverServer(WebServer server) {
+    private ObserverServer(WebServer server, ObserverMetrics metrics) {
         this.server = server;
+        this.metrics = metrics;
     }
 
-    /** Starts an observer over {@code log} and {@code snapshots}; returns once it listens. */
+    /**
+     * Starts an observer over {@code log} and {@code snapshots}; returns once it listens.
+     *
+     * @throws ObserverRefusedException when {@code settings} bind an address other than loopback without a
+     *                                  token, or name a certificate or key that cannot be loaded
+     */
     public static ObserverServer start(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
+        InetAddress address = bindAddress(settings);
+        Optional<Tls> tls = settings.tls().map(ObserverServer::tls);
         ObserverApi api = new ObserverApi(settings, log, snapshots);
-        WebServer server = WebServer.builder()
-                .host(settings.host())
+        ObserverMetrics metrics = new ObserverMetrics(log, api.catchUps());
+        WebServerConfig.Builder builder = WebServer.builder()
+                .address(address)
                 .port(settings.port())
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
@@ -75,17 +96,28 @@ public final class ObserverServer implements AutoCloseable {
                                 .addCheck(liveness())
                                 .addCheck(readiness(api, log))
                                 .build())
+                        .addObserver(MetricsObserver.builder()
+                                .meterRegistry(metrics.registry())
+                                .build())
                         .build())
-                .routing(routing(api))
-                .build()
-                .start();
-        return new ObserverServer(server);
+                .routing(routing(api, metrics, settings.token()));
+        tls.ifPresent(builder::tls);
+        try {
+            return new ObserverServer(builder.build().start(), metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
     }
 
-    /** The routing of the observer's resources, as {@link #start} registers it (for tests and inspection). */
-    public static HttpRouting.Builder routing(ObserverSettings settings, AuditReadPort log,
-                                              SnapshotLoadPort snapshots) {
-        return routing(new ObserverApi(settings, log, snapshots));
+    /**
+     * Whether {@code host} is a loopback address (127.0.0.0/8, ::1), the only ones served without a token. A
+     * name is resolved as the server would resolve it.
+     *
+     * @throws ObserverRefusedException when the name cannot be resolved
+     */
+    public static boolean isLoopback(String host) {
+        return resolve(host).isLoopbackAddress();
     }
 
     /** The path patterns of every resource under {@code /observer/v1}, in registration order; each allows GET and HEAD. */
@@ -98,10 +130,63 @@ public final class ObserverServer implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops the server; idempotent. */
+    /** Stops the server and drops its meters; idempotent. */
     public void stop() {
         if (server.isRunning()) {
             server.stop();
+            metrics.close();
+        }
+    }
+
+    private static InetAddress bindAddress(ObserverSettings settings) {
+        InetAddress address = resolve(settings.host());
+        if (!address.isLoopbackAddress() && settings.token().isEmpty()) {
+            throw new ObserverRefusedException("refusing to listen on " + settings.host() + " without a token: any"
+                    + " address but loopback (127.0.0.0/8, ::1) lets the network read the audit log, ledger and"
+                    + " decisions. Give a bearer token with --token-file FILE (clients then send"
+                    + " `Authorization: Bearer <token>`), or listen on 127.0.0.1 behind a reverse proxy;"
+                    + " see docs/operations.md, \"Exposing the observer\"");
+        }
+        return address;
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ObserverRefusedException("cannot resolve the host " + Problems.excerpt(host)
+                    + " to listen on; give an IP address such as 127.0.0.1");
+        }
+    }
+
+    private static Tls tls(TlsFiles files) {
+        for (Path file : List.of(files.certificate(), files.privateKey())) {
+            if (!Files.isReadable(file)) {
+                throw new ObserverRefusedException("cannot read " + file + " for TLS: "
+                        + (Files.exists(file) ? "permission denied" : "it does not exist")
+                        + "; --tls-cert and --tls-key take PEM files");
+            }
+        }
+        try {
+            Keys keys = Keys.builder()
+                    .pem(pem -> pem.key(io.helidon.common.configurable.Resource.create(files.privateKey()))
+                            .certChain(io.helidon.common.configurable.Resource.create(
+                                    files.certificate())))
+                    .build();
+            if (keys.privateKey().isEmpty() || keys.certChain().isEmpty()) {
+                throw new ObserverRefusedException("no private key in " + files.privateKey() + " or no certificate"
+                        + " in " + files.certificate() + "; --tls-key takes a PEM PRIVATE KEY (PKCS#8) or RSA"
+                        + " PRIVATE KEY block, --tls-cert one or more PEM CERTIFICATE blocks");
+            }
+            return Tls.builder()
+                    .privateKey(keys.privateKey().get())
+                    .privateKeyCertChain(keys.certChain())
+                    .build();
+        } catch (PkiException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw new ObserverRefusedException("cannot load the TLS key " + files.privateKey() + " and certificate "
+                    + files.certificate() + ": " + e.getMessage() + "; --tls-key takes an unencrypted PEM PRIVATE"
+                    + " KEY (PKCS#8) or RSA PRIVATE KEY block (convert others with `openssl pkcs8 -topk8 -nocrypt"
+                    + " -in KEY -out KEY.pkcs8.pem`), --tls-cert PEM CERTIFICATE blocks");
         }
     }
 
@@ -130,8 +215,12 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/openapi", req -> api.openApi(req)));
     }
 
-    private static HttpRouting.Builder routing(ObserverApi api) {
+    private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
+                                               Optional<BearerToken> token) {
         HttpRouting.Builder routing = HttpRouting.builder();
+        // Registration order is execution order: count every request, then check the token, then the method.
+        routing.addFilter(metrics.filter());
+        token.ifPresent(t -> routing.addFilter(new Access(t)));
         routing.addFilter((chain, req, res) -> {
             Method method = req.prologue().method();
             if (method != Method.GET && method != Method.HEAD) {
@@ -140,7 +229,7 @@ public final class ObserverServer implements AutoCloseable {
                         "the observer is read-only: it answers GET and HEAD only");
                 return;
             }
-            if (!acceptsJson(req.headers())) {
+            if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !acceptsJson(req.headers())) {
                 Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
                         "the observer answers application/json (errors application/problem+json) only");
                 return;
@@ -148,7 +237,9 @@ public final class ObserverServer implements AutoCloseable {
             chain.proceed();
         });
         for (Resource resource : resources(api)) {
-            Handler handler = (req, res) -> Responses.send(req, res, resource.endpoint().apply(req));
+            Handler handler = (req, res) -> Responses.send(req, res, resource.endpoint().apply(req))
+                    .filter(Rendered::truncated)
+                    .ifPresent(rendered -> metrics.truncated(resource.path()));
             routing.get(resource.path(), handler);
             routing.head(resource.path(), handler);
         }
@@ -217,7 +308,7 @@ public final class ObserverServer implements AutoCloseable {
             public HealthCheckResponse call() {
                 try {
                     log.storage();
-                    LogOverview overview = api.digest().catchUp();
+                    LogOverview overview = api.catchUps().catchUp();
                     return HealthCheckResponse.builder()
                             .status(overview.intact())
                             .detail("verifiedSeq", overview.verified().seq())

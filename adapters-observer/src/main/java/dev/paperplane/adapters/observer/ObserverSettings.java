@@ -1,16 +1,23 @@
 package dev.paperplane.adapters.observer;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How the observer listens and how large its answers may be.
+ * How the observer listens, who may read it and how large its answers may be.
  *
- * @param host             interface to bind; 127.0.0.1 unless the operator chooses otherwise
+ * @param host             interface to bind; 127.0.0.1 unless the operator chooses otherwise. Any address but
+ *                         loopback (127.0.0.0/8, ::1) needs a {@code token}: {@link ObserverServer#start} refuses
+ *                         otherwise
  * @param port             TCP port, 0 for any free port
  * @param maxResponseBytes the largest response body, at least {@link #MIN_RESPONSE_BYTES}
  * @param version          the observer's own version, shown by {@code /observer/v1/runtime}
+ * @param token            the bearer token every request but liveness must present; none serves without
+ *                         credentials (loopback only)
+ * @param tls              certificate and key to serve HTTPS with instead of plain HTTP
  */
-public record ObserverSettings(String host, int port, long maxResponseBytes, String version) {
+public record ObserverSettings(String host, int port, long maxResponseBytes, String version,
+                               Optional<BearerToken> token, Optional<TlsFiles> tls) {
     /** Interface bound when none is given. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Port used when none is given. */
@@ -25,6 +32,8 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
     public ObserverSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tls, "tls");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -37,18 +46,43 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
         }
     }
 
-    /** Defaults (127.0.0.1:8080, 1 MiB) for an observer of version {@code version}. */
+    /** Plain HTTP without a token: for a loopback {@code host} only. */
+    public ObserverSettings(String host, int port, long maxResponseBytes, String version) {
+        this(host, port, maxResponseBytes, version, Optional.empty(), Optional.empty());
+    }
+
+    /** Defaults (127.0.0.1:8080, 1 MiB, no token, plain HTTP) for an observer of version {@code version}. */
     public static ObserverSettings defaults(String version) {
         return new ObserverSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_RESPONSE_BYTES, version);
     }
 
     /** The same settings on another port. */
     public ObserverSettings withPort(int newPort) {
-        return new ObserverSettings(host, newPort, maxResponseBytes, version);
+        return new ObserverSettings(host, newPort, maxResponseBytes, version, token, tls);
     }
 
     /** The same settings with another response size limit. */
     public ObserverSettings withMaxResponseBytes(long newMax) {
-        return new ObserverSettings(host, port, newMax, version);
+        return new ObserverSettings(host, port, newMax, version, token, tls);
+    }
+
+    /** The same settings on another interface. */
+    public ObserverSettings withHost(String newHost) {
+        return new ObserverSettings(newHost, port, maxResponseBytes, version, token, tls);
+    }
+
+    /** The same settings, requiring {@code newToken} from every request but liveness. */
+    public ObserverSettings withToken(BearerToken newToken) {
+        return new ObserverSettings(host, port, maxResponseBytes, version, Optional.of(newToken), tls);
+    }
+
+    /** The same settings, serving HTTPS with {@code files}. */
+    public ObserverSettings withTls(TlsFiles files) {
+        return new ObserverSettings(host, port, maxResponseBytes, version, token, Optional.of(files));
+    }
+
+    /** {@code "https"} with TLS, else {@code "http"}. */
+    public String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 }

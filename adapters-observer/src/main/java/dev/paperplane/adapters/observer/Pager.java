@@ -31,6 +31,7 @@ final class Pager {
         long overhead = Json.bytes(new PageView(List.of(), limit, nextUrl.apply(Long.MAX_VALUE), true)).length;
         long budget = maxBytes - overhead;
         List<Object> items = new ArrayList<>();
+        boolean omittedAny = false;
         long used = 0;
         long lastSeq = -1;
         boolean more = false;
@@ -49,6 +50,7 @@ final class Pager {
                     break;
                 }
                 rendered = omitted.apply(item);
+                omittedAny = true;
                 size = Json.bytes(rendered).length;
             }
             items.add(rendered);
@@ -60,6 +62,6 @@ final class Pager {
         if (body.length > maxBytes) {
             throw new IllegalStateException("page of " + body.length + " bytes exceeds the limit of " + maxBytes);
         }
-        return new Rendered(body, Optional.ofNullable(next));
+        return new Rendered(body, Optional.ofNullable(next), truncated || omittedAny);
     }
 }

@@ -7,13 +7,15 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Optional;
 
 /** Sends a {@link Reply}: entity tag, 304 on a matching If-None-Match, Link for a next page, no body for HEAD. */
 final class Responses {
     private Responses() {
     }
 
-    static void send(ServerRequest req, ServerResponse res, Reply reply) {
+    /** Sends {@code reply}; returns the body sent, or nothing for a 304. */
+    static Optional<Rendered> send(ServerRequest req, ServerResponse res, Reply reply) {
         res.header(HeaderNames.ETAG, reply.etag());
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF);
@@ -22,7 +24,7 @@ final class Responses {
         if (Etags.matches(ifNoneMatch, reply.etag())) {
             res.status(Status.NOT_MODIFIED_304);
             res.send();
-            return;
+            return Optional.empty();
         }
         Rendered rendered = reply.body().get();
         res.header(HeaderValues.CONTENT_TYPE_JSON);
@@ -33,5 +35,6 @@ final class Responses {
         } else {
             res.send(rendered.body());
         }
+        return Optional.of(rendered);
     }
 }

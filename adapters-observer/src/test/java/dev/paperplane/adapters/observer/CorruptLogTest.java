@@ -90,4 +90,17 @@ class CorruptLogTest {
             assertThat(ledger.headers().firstValue("Content-Type")).contains(Problems.MEDIA_TYPE);
         }
     }
+
+    @Test
+    void metricsShowTheChainBrokenAndWhereVerificationStopped() {
+        BreaksAtFive log = new BreaksAtFive();
+        try (ObserverServer server = ObserverServer.start(ObserverSettings.defaults("t").withPort(0), log,
+                new StoredSnapshots())) {
+            Exposition metrics = Exposition.parse(new Client(server.port()).get("/observe/metrics").body());
+
+            assertThat(metrics.value("paperplane_audit_chain_intact")).isZero();
+            assertThat(metrics.value("paperplane_audit_verified_seq")).isEqualTo(4);
+            assertThat(metrics.value("paperplane_audit_head_seq")).isEqualTo(log.head().seq());
+        }
+    }
 }

@@ -226,8 +226,26 @@ class ObserverServerTest {
         paths.keySet().stream().filter(p -> p.startsWith(V1)).forEach(observerPaths::add);
         assertThat(observerPaths).isEqualTo(new TreeSet<>(ObserverServer.resourcePaths()));
         paths.forEach((path, item) -> assertThat(item.asJsonObject().keySet()).as(path)
-                .containsExactlyInAnyOrder("get", "head"));
-        assertThat(paths.keySet()).contains("/observe/health/live", "/observe/health/ready");
+                .containsExactlyInAnyOrderElementsOf(path.equals(ObserverMetrics.ENDPOINT)
+                        ? List.of("get") : List.of("get", "head")));
+        assertThat(paths.keySet()).contains("/observe/health/live", "/observe/health/ready", ObserverMetrics.ENDPOINT);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheBearerTokenAndLeavesLivenessOpen() {
+        JsonObject openApi = client.json(V1 + "/openapi");
+
+        JsonObject scheme = openApi.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearerToken");
+        assertThat(scheme.getString("type")).isEqualTo("http");
+        assertThat(scheme.getString("scheme")).isEqualTo("bearer");
+        assertThat(openApi.getJsonArray("security")).hasSize(2);
+        JsonObject paths = openApi.getJsonObject("paths");
+        assertThat(paths.getJsonObject("/observe/health/live").getJsonObject("get").getJsonArray("security")).isEmpty();
+        assertThat(paths.getJsonObject(V1 + "/runtime").getJsonObject("get").getJsonObject("responses")
+                .getJsonObject("401").getString("$ref")).isEqualTo("#/components/responses/Unauthorized");
+        assertThat(paths.getJsonObject("/observe/health/ready").getJsonObject("get").getJsonObject("responses")
+                .keySet()).contains("401");
     }
 
     @Test

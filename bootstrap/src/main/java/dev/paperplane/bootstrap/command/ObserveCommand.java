@@ -1,7 +1,10 @@
 package dev.paperplane.bootstrap.command;
 
+import dev.paperplane.adapters.observer.ObserverRefusedException;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
+import dev.paperplane.adapters.observer.TlsFiles;
+import dev.paperplane.adapters.observer.TokenFile;
 import dev.paperplane.bootstrap.cli.BuildInfo;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
@@ -10,12 +13,14 @@ import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code paperplane observe}: serves the store's state over HTTP, read-only, until the process is stopped. A
  * separate process from the runtime: it opens the store's read side only, takes no lock and writes nothing.
+ * Off loopback it needs a bearer token file; given a certificate and key it serves HTTPS.
  */
 public final class ObserveCommand implements Command {
 
@@ -34,25 +39,57 @@ public final class ObserveCommand implements Command {
         if (Options.wantsHelp(args)) {
             out.println("""
                     usage: ./paperplane observe --data DIR [--host 127.0.0.1] [--port 8080] [--max-response-bytes N]
+                                                [--token-file FILE] [--tls-cert FILE --tls-key FILE]
                       --data DIR               the data directory to show; read only, never locked or written
-                      --host HOST              address to listen on (default 127.0.0.1)
+                      --host HOST              address to listen on (default 127.0.0.1); any address but loopback
+                                               (127.0.0.0/8, ::1) needs --token-file
                       --port PORT              port to listen on (default 8080; 0 picks a free one)
                       --max-response-bytes N   largest response body (default 1048576; 65536..67108864)
-                    Works while a run appends to the same data directory. API: docs/api.md
+                      --token-file FILE        file holding the bearer token every request but liveness must send
+                                               as `Authorization: Bearer <token>` (keep it chmod 600)
+                      --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
+                      --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
+                    Works while a run appends to the same data directory. Metrics: /observe/metrics (Prometheus).
+                    API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("data", "host", "port", "max-response-bytes"));
+        serveUntilShutdown(open(args, out, err));
+        return 0;
+    }
+
+    /**
+     * Checks the options, starts the observer and says where it listens, on {@code out}; warnings about the
+     * token file go to {@code err}. Returns the running server: {@link #run} then blocks until shutdown.
+     */
+    static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
+        Options options = Options.parse("observe", args,
+                Set.of("data", "host", "port", "max-response-bytes", "token-file", "tls-cert", "tls-key"));
         Path data = Path.of(options.require("data"));
         ObserverSettings settings = settings(options.get("host").orElse(ObserverSettings.DEFAULT_HOST),
                 (int) options.number("port", ObserverSettings.DEFAULT_PORT, 0, 65_535),
                 options.number("max-response-bytes", ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, 1, Long.MAX_VALUE));
+        Optional<String> tokenFile = options.get("token-file");
+        if (tokenFile.isPresent()) {
+            TokenFile token = readToken(Path.of(tokenFile.get()));
+            token.warnings().forEach(warning -> err.println("paperplane: warning: " + warning));
+            settings = settings.withToken(token.token());
+        }
+        Optional<String> cert = options.get("tls-cert");
+        Optional<String> key = options.get("tls-key");
+        if (cert.isPresent() != key.isPresent()) {
+            throw UserError.usage("observe: --tls-cert and --tls-key go together: give the PEM certificate and its"
+                    + " private key, or neither for plain HTTP");
+        }
+        if (cert.isPresent()) {
+            settings = settings.withTls(new TlsFiles(Path.of(cert.get()), Path.of(key.get())));
+        }
         ObserverServer server = start(data, settings);
-        out.println("observer: listening on http://" + hostForUrl(settings.host()) + ":" + server.port()
-                + "/observer/v1/ (data dir " + data.toAbsolutePath() + ", read-only); Ctrl-C stops it");
+        out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"
+                + server.port() + "/observer/v1/ (data dir " + data.toAbsolutePath() + ", read-only; "
+                + (settings.token().isPresent() ? "bearer token required" : "no token") + "); Ctrl-C stops it");
         out.flush();
-        serveUntilShutdown(server);
-        return 0;
+        return server;
     }
 
     /** Observer settings from user input, with the settings' own message when a value is out of range. */
@@ -69,8 +106,18 @@ public final class ObserveCommand implements Command {
         Stores.Reading store = Stores.openReader(data);
         try {
             return ObserverServer.start(settings, store.log(), store.snapshots());
+        } catch (ObserverRefusedException e) {
+            throw new UserError("observe: " + e.getMessage());
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    private static TokenFile readToken(Path file) {
+        try {
+            return TokenFile.read(file);
+        } catch (ObserverRefusedException e) {
+            throw new UserError("observe: " + e.getMessage());
         }
     }
 

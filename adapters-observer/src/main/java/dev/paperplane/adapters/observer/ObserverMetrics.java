@@ -1,0 +1,130 @@
+package dev.paperplane.adapters.observer;
+
+import dev.paperplane.application.audit.AuditReadPort;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Meter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.MetricsConfig;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The observer's own metrics, which Helidon's metrics observer renders at {@code /observe/metrics}. Counters and
+ * timers are updated by the requests themselves; gauges read their value when scraped. Nothing here runs on a
+ * timer or a thread of its own.
+ *
+ * <p>All observers of a process share one meter registry: Helidon 4.5.0 backs every registry with Micrometer's
+ * global one, and two registries adding meters at the same time deadlock. An observer removes its meters when it
+ * stops; paperplane runs one observer per process, so its meters are its own.
+ */
+final class ObserverMetrics {
+    /** Where Helidon's metrics observer answers. */
+    static final String ENDPOINT = "/observe/metrics";
+    /** The route label of a request answered before routing (401, 405, 406) or matching no route (404). */
+    static final String UNMATCHED = "unmatched";
+
+    static final String REQUESTS = "paperplane.observer.requests";
+    static final String REQUEST_DURATION = "paperplane.observer.request.duration";
+    static final String TRUNCATED = "paperplane.observer.truncated.responses";
+    static final String HEAD_SEQ = "paperplane.audit.head.seq";
+    static final String LOG_BYTES = "paperplane.audit.log.bytes";
+    static final String VERIFIED_SEQ = "paperplane.audit.verified.seq";
+    static final String CHAIN_INTACT = "paperplane.audit.chain.intact";
+    static final String CAUGHT_UP = "paperplane.observer.last.catch.up.events";
+
+    /** Histogram buckets: Prometheus computes quantiles from them across observers (no client-side ones). */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
+        Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1),
+        Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry = Shared.REGISTRY;
+    private final CatchUps catchUps;
+    private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+
+    /** The process's one registry, created when the first observer starts. */
+    private static final class Shared {
+        static final MeterRegistry REGISTRY = MeterRegistry.create(MetricsConfig.create());
+    }
+
+    ObserverMetrics(AuditReadPort log, CatchUps catchUps) {
+        this.catchUps = catchUps;
+        gauge(HEAD_SEQ, "seq of the last record of the audit log", log, l -> l.head().seq());
+        gauge(LOG_BYTES, "size of the audit log's segment files", log, l -> l.storage().bytes());
+        gauge(VERIFIED_SEQ, "seq up to which the observer verified the hash chain", catchUps,
+                c -> c.latest().overview().verified().seq());
+        gauge(CHAIN_INTACT, "1 while the audit log reads and its chain verifies up to its head, else 0", catchUps,
+                c -> c.latest().intact() ? 1 : 0);
+        gauge(CAUGHT_UP, "records the observer's latest catch-up verified beyond the one before", catchUps,
+                c -> c.latest().events());
+    }
+
+    /** The registry Helidon's metrics observer renders. */
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Counts and times every request by route and status, once its response is sent; a metrics scrape first
+     * brings the verified overview up to date, so the audit gauges it reads are current and consistent.
+     */
+    Filter filter() {
+        return (FilterChain chain, RoutingRequest req, RoutingResponse res) -> {
+            if (req.path().path().equals(ENDPOINT)) {
+                catchUps.tryCatchUp();
+            }
+            Timer.Sample sample = Timer.start(registry);
+            res.whenSent(() -> {
+                List<Tag> tags = List.of(Tag.create("route", req.matchingPattern().orElse(UNMATCHED)),
+                        Tag.create("status", String.valueOf(res.status().code())));
+                mine(Counter.builder(REQUESTS)
+                        .description("requests answered, by route pattern and status")
+                        .tags(tags)).increment();
+                sample.stop(mine(Timer.builder(REQUEST_DURATION)
+                        .description("time from receiving a request to having sent its response")
+                        .buckets(LATENCY_BUCKETS)
+                        .percentiles(new double[0])
+                        .tags(tags)));
+            });
+            chain.proceed();
+        };
+    }
+
+    /** Counts a response the size limit cut short: a page truncated or an item shown by reference. */
+    void truncated(String route) {
+        mine(Counter.builder(TRUNCATED)
+                .description("responses the size limit cut short (a page truncated, an item shown by reference)")
+                .tags(List.of(Tag.create("route", route)))).increment();
+    }
+
+    /** Removes this observer's meters from the registry. */
+    void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
+    }
+
+    private <B extends Meter.Builder<B, M>, M extends Meter> M mine(B builder) {
+        M meter = registry.getOrCreate(builder);
+        meters.add(meter);
+        return meter;
+    }
+
+    private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        mine(Gauge.builder(name, source, s -> {
+            try {
+                return value.applyAsDouble(s);
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).description(description));
+    }
+}
