@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreReader;
+import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.snapshot.SnapshotInfo;
+import dev.paperplane.domain.audit.DecisionRecorded;
+import dev.paperplane.domain.audit.MarketBarObserved;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Exactly-once under kill -9: a {@code run} in a child JVM is killed (SIGKILL) at seeded random points and run again
@@ -94,7 +100,13 @@ class CrashRecoveryTest {
                     awaitLogSize(child.process(), data, position);
                     TimeUnit.MICROSECONDS.sleep(delayMicros);
                 }
-                child.kill();
+                if (child.process().isAlive()) {
+                    child.kill();
+                } else {
+                    Cli.Result finished = child.await();
+                    assertThat(finished.exitCode()).as("%s: the child finished before the kill: %s", what, finished)
+                            .isZero();
+                }
             }
 
             // what the kill left: complete records are a prefix of the reference, snapshots are whole
@@ -163,6 +175,63 @@ class CrashRecoveryTest {
         assertThat(temp).doesNotExist();
         // the short feed's session was completed, so the full feed continues in a second session
         assertThat(Cli.run("verify", "--data", data).exitCode()).isZero();
+    }
+
+    /** Where a kill during a batch's write cut it short: a write stopped at a page boundary leaves a prefix. */
+    enum Cut {
+        INSIDE_THE_BAR_RECORD(0, 100),
+        AFTER_THE_BAR_RECORD(1, 0),
+        INSIDE_THE_DECISION_RECORD(1, 100),
+        AFTER_THE_DECISION_RECORD(2, 0);
+
+        final int wholeRecords;
+        final int bytesOfTheNext;
+
+        Cut(int wholeRecords, int bytesOfTheNext) {
+            this.wholeRecords = wholeRecords;
+            this.bytesOfTheNext = bytesOfTheNext;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cut.class)
+    void aBatchCutShortByAKillDuringItsWriteIsCompletedByTheNextRun(Cut cut) throws IOException {
+        Path shortFeed = Fixtures.feed(dir.resolve("cut-" + cut + ".csv"), 150, "AAA,BBB", 5);
+        Path reference = dir.resolve("cut-reference-" + cut);
+        Cli.ok("run", "--data", reference, "--feed", shortFeed);
+        byte[] log = DataDirs.log(reference);
+        List<AuditRecord> records = DataDirs.records(reference);
+        // a bar whose batch holds a decision and its outcome, halfway through the log
+        int bar = records.size() / 2;
+        while (!(records.get(bar).event() instanceof MarketBarObserved
+                && records.get(bar + 1).event() instanceof DecisionRecorded)) {
+            bar++;
+        }
+        long cutAt = lineStart(log, bar + cut.wholeRecords) + cut.bytesOfTheNext;
+        Path data = dir.resolve("cut-" + cut);
+        Files.createDirectories(data.resolve("audit"));
+        String segment = DataDirs.segments(reference).firstKey();
+        Files.write(data.resolve("audit").resolve(segment), Arrays.copyOf(log, (int) cutAt));
+
+        Cli.Result resumed = Cli.run("run", "--data", data, "--feed", shortFeed);
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(new String(DataDirs.log(data), StandardCharsets.UTF_8)).isEqualTo(new String(log, StandardCharsets.UTF_8));
+        assertThat(Cli.run("verify", "--data", data).out()).isEqualTo(Cli.run("verify", "--data", reference).out());
+    }
+
+    /** The byte offset where the line at {@code index} (0-based) starts. */
+    private static long lineStart(byte[] log, int index) {
+        int line = 0;
+        for (int i = 0; i < log.length; i++) {
+            if (line == index) {
+                return i;
+            }
+            if (log[i] == '\n') {
+                line++;
+            }
+        }
+        throw new IllegalArgumentException("the log has fewer than " + (index + 1) + " lines");
     }
 
     /** Waits until the child's log holds at least {@code bytes} bytes, or the child has exited. */
