@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The single writer of a data directory: appends batches to the audit segments durably and stores snapshots
@@ -27,7 +29,14 @@ import java.util.Optional;
  */
 public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort {
 
+    /**
+     * The lock files writers in this JVM hold. The OS lock belongs to the process, and closing any channel to the
+     * lock file drops it (POSIX record locks), so a second writer here is refused before it opens the file at all.
+     */
+    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
     private final Layout layout;
+    private final Path lockKey;
     private final long segmentBytes;
     private final Durability durability;
     private final FileChannel lockChannel;
@@ -41,9 +50,10 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
     private IOException failure;
     private boolean closed;
 
-    private FileStoreWriter(Layout layout, long segmentBytes, Durability durability, FileChannel lockChannel,
-                            FileLock lock, TailRecovery.End end) throws IOException {
+    private FileStoreWriter(Layout layout, Path lockKey, long segmentBytes, Durability durability,
+                            FileChannel lockChannel, FileLock lock, TailRecovery.End end) throws IOException {
         this.layout = layout;
+        this.lockKey = lockKey;
         this.segmentBytes = segmentBytes;
         this.durability = durability;
         this.lockChannel = lockChannel;
@@ -69,6 +79,24 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         } catch (IOException e) {
             throw new FileStoreException("cannot create the data directory " + layout.data + ": " + e, e);
         }
+        Path lockKey;
+        try {
+            lockKey = layout.data.toRealPath().resolve(Layout.LOCK_FILE);
+        } catch (IOException e) {
+            throw new FileStoreException("cannot resolve the data directory " + layout.data + ": " + e, e);
+        }
+        if (!HELD_IN_THIS_JVM.add(lockKey)) {
+            throw alreadyOpen(layout, " (pid " + ProcessHandle.current().pid() + ")");
+        }
+        try {
+            return lockAndOpen(layout, lockKey, segmentBytes, durability);
+        } catch (RuntimeException | Error e) {
+            HELD_IN_THIS_JVM.remove(lockKey);
+            throw e;
+        }
+    }
+
+    private static FileStoreWriter lockAndOpen(Layout layout, Path lockKey, long segmentBytes, Durability durability) {
         FileChannel lockChannel;
         try {
             lockChannel = FileChannel.open(layout.lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -86,9 +114,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         }
         if (lock == null) {
             closeQuietly(lockChannel);
-            throw new FileStoreException("the data directory " + layout.data + " is already open for writing: its "
-                    + "lock file " + layout.lock + " is held by another writer" + holder(layout.lock) + ". Only one "
-                    + "runtime may write a data directory: stop the other one, or use another data directory.");
+            throw alreadyOpen(layout, holder(layout.lock));
         }
         try {
             lockChannel.truncate(0);
@@ -96,7 +122,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
                     java.nio.charset.StandardCharsets.US_ASCII)), 0);
             deleteSnapshotTemps(layout);
             TailRecovery.End end = TailRecovery.recover(layout);
-            return new FileStoreWriter(layout, segmentBytes, durability, lockChannel, lock, end);
+            return new FileStoreWriter(layout, lockKey, segmentBytes, durability, lockChannel, lock, end);
         } catch (IOException e) {
             release(lock, lockChannel);
             throw new FileStoreException("cannot open the audit log in " + layout.data + ": " + e, e);
@@ -104,6 +130,12 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             release(lock, lockChannel);
             throw e;
         }
+    }
+
+    private static FileStoreException alreadyOpen(Layout layout, String holder) {
+        return new FileStoreException("the data directory " + layout.data + " is already open for writing: its "
+                + "lock file " + layout.lock + " is held by another writer" + holder + ". Only one "
+                + "runtime may write a data directory: stop the other one, or use another data directory.");
     }
 
     private static String holder(Path lockFile) {
@@ -277,6 +309,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             closeQuietly(channel);
         }
         release(lock, lockChannel);
+        HELD_IN_THIS_JVM.remove(lockKey);
     }
 
     private static void release(FileLock lock, FileChannel lockChannel) {

@@ -52,12 +52,24 @@ public final class RunPaperSession {
      * log's head), and completes the session at the end of the feed.
      */
     public SessionSummary run(ReplayedState start, RuntimeConfig config, FeedIdentity feed, Supplier<Optional<Bar>> bars) {
+        return run(start, List.of(), config, feed, bars);
+    }
+
+    /**
+     * {@link #run(ReplayedState, RuntimeConfig, FeedIdentity, Supplier)} that first appends {@code unfinishedBatch},
+     * the events a crash cut from the log's last batch ({@link InitializeRuntime#unfinishedBatch}).
+     */
+    public SessionSummary run(ReplayedState start, List<AuditEvent> unfinishedBatch, RuntimeConfig config,
+                              FeedIdentity feed, Supplier<Optional<Bar>> bars) {
         if (!start.head().equals(log.head())) {
             throw new IllegalStateException("the replayed state is at seq " + start.seq() + " but the log's head is at seq "
                     + log.head().seq());
         }
         String fingerprint = ConfigFingerprint.of(config);
         Progress progress = new Progress(start);
+        if (!unfinishedBatch.isEmpty()) {
+            append(progress, unfinishedBatch);
+        }
         for (Optional<Bar> next = bars.get(); next.isPresent(); next = bars.get()) {
             Bar bar = next.get();
             progress.barsRead++;

@@ -80,11 +80,12 @@ public final class RunCommand implements Command {
         FeedIdentity feed = identify(feedFile);
         try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
-            ReplayedState start = new InitializeRuntime(store.log(), store.snapshots(),
-                    warning -> err.println("paperplane: warning: " + warning)).initialize(config.runtime());
+            InitializeRuntime initialize = new InitializeRuntime(store.log(), store.snapshots(),
+                    warning -> err.println("paperplane: warning: " + warning));
+            ReplayedState start = initialize.initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
             return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
-                    .run(start, config.runtime(), feed, bars::next);
+                    .run(start, initialize.unfinishedBatch(start), config.runtime(), feed, bars::next);
         } catch (FeedException e) {
             throw new UserError(e.getMessage() + "; every bar before line " + e.line()
                     + " is appended, nothing after it: fix the line and run again");
