@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.MarketBarObserved;
 import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.audit.SessionCompleted;
@@ -31,9 +32,10 @@ class RunPaperSessionTest {
     }
 
     private static SessionSummary run(InMemoryStore store, Supplier<Optional<Bar>> bars) {
-        ReplayedState start = new InitializeRuntime(store, store, warning -> { }).initialize(config());
+        InitializeRuntime initialize = new InitializeRuntime(store, store, warning -> { });
+        ReplayedState start = initialize.initialize(config());
         try (InMemoryStore.Writer writer = store.openWriter()) {
-            return new RunPaperSession(writer, writer, 200).run(start, config(), FEED, bars);
+            return new RunPaperSession(writer, writer, 200).run(start, initialize.unfinishedBatch(start), config(), FEED, bars);
         }
     }
 
@@ -168,5 +170,41 @@ class RunPaperSessionTest {
             }
             return next;
         };
+    }
+
+    @Test
+    void aBatchCutBetweenTwoOfItsRecordsIsCompletedBeforeTheNextBar() {
+        InMemoryStore reference = new InMemoryStore();
+        run(reference, BARS);
+        List<AuditRecord> full = log(reference);
+        int cut = -1;
+        for (int i = 1; i + 1 < full.size(); i++) {
+            if (full.get(i).event() instanceof MarketBarObserved
+                    && !(full.get(i + 1).event() instanceof MarketBarObserved)
+                    && !(full.get(i + 1).event() instanceof SessionCompleted)) {
+                cut = i + 1;
+                break;
+            }
+        }
+        assertThat(cut).as("a bar with a decision").isPositive();
+        InMemoryStore store = new InMemoryStore();
+        store.append(full.subList(0, cut).stream().map(AuditRecord::event).toList());
+
+        ReplayedState start = new InitializeRuntime(store, store, w -> { }).initialize(config());
+        List<AuditEvent> missing =
+                new InitializeRuntime(store, store, w -> { }).unfinishedBatch(start);
+        run(store, BARS);
+
+        assertThat(missing).isNotEmpty();
+        assertThat(log(store)).isEqualTo(full);
+    }
+
+    @Test
+    void aWholeLastBatchLeavesNothingUnfinished() {
+        InMemoryStore store = new InMemoryStore();
+        assertThatThrownBy(() -> run(store, crashingAfter(30))).hasMessageContaining("crash");
+
+        InitializeRuntime initialize = new InitializeRuntime(store, store, w -> { });
+        assertThat(initialize.unfinishedBatch(initialize.initialize(config()))).isEmpty();
     }
 }
