@@ -94,6 +94,9 @@ public final class BenchMain {
             includes.add(GROUPS.getOrDefault(name, name));
         }
         includes.forEach(options::include);
+        if (Runtime.version().feature() < 25) {
+            options.exclude("AotCache");   // one-step AOT cache training (-XX:AOTCacheOutput) is JDK 25+
+        }
         TreeSet<Integer> needed = new TreeSet<>();
         if (sizes != null) {
             String[] parts = sizes.split(",");
