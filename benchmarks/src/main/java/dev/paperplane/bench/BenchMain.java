@@ -1,0 +1,170 @@
+package dev.paperplane.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./paperplane bench [NAME...] [--quick] [--sizes N,N] [--prof PROFILER] [--list]}: generates the logs it needs
+ * (cached), runs the selected JMH cases and prints one results table, also written to
+ * {@code benchmarks/target/results.md} and {@code results.json}. See docs/performance.md.
+ */
+public final class BenchMain {
+    private static final String PACKAGE = "dev.paperplane.bench.";
+    /** The documented case groups; any other NAME is a JMH regular expression over the benchmark names. */
+    private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("replay", PACKAGE + "ReplayBenchmark\\.");
+        GROUPS.put("recovery", PACKAGE + "RecoveryBenchmark\\.");
+        GROUPS.put("append", PACKAGE + "AppendBenchmark\\.");
+        GROUPS.put("page", PACKAGE + "PageBenchmark\\.");
+    }
+
+    private static final String USAGE = """
+            usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
+              NAME          replay | recovery | append | page, or a regular expression over benchmark names
+                            (e.g. 'replayVerified$' or 'Page.*Deep'); none: every case but the observer's
+              --quick       smoke run: 10,000 events only, one short iteration per case
+              --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000)
+              --prof P      add a JMH profiler with its options, e.g. gc or jfr:dir=/tmp/jfr
+              --list        list the cases and exit
+            The logs are generated once into benchmarks/target/bench-data and reused; results are written to
+            benchmarks/target/results.md and results.json.""";
+
+    private BenchMain() {
+    }
+
+    /** Runs the benchmarks named by {@code args}. */
+    public static void main(String[] args) throws RunnerException, IOException {
+        List<String> names = new ArrayList<>();
+        boolean quick = false;
+        boolean list = false;
+        String sizes = null;
+        List<String> profilers = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--list" -> list = true;
+                case "--sizes" -> sizes = value(args, ++i);
+                case "--prof" -> profilers.add(value(args, ++i));
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        fail("unknown option " + args[i]);
+                    }
+                    names.add(args[i]);
+                }
+            }
+        }
+        if (names.contains("observer")) {
+            fail("the observer load benchmark needs the HTTP observer, which this build does not have yet");
+        }
+        Path root = Path.of(System.getProperty("paperplane.bench.root", ".")).toAbsolutePath().normalize();
+        Path dataRoot = Datasets.root();
+        Path modules = root.resolve("bootstrap/target/modules");
+        Path out = root.resolve("benchmarks/target");
+
+        List<String> forkArgs = new ArrayList<>(List.of("-Dpaperplane.bench.data=" + dataRoot,
+                "-Dpaperplane.bench.modules=" + modules));
+        if (Runtime.version().feature() >= 24) {
+            forkArgs.add("--sun-misc-unsafe-memory-access=allow");   // JMH uses sun.misc.Unsafe
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder().shouldFailOnError(true)
+                .jvmArgsAppend(forkArgs.toArray(String[]::new));
+        List<String> includes = new ArrayList<>();
+        for (String name : names.isEmpty() ? List.copyOf(GROUPS.keySet()) : names) {
+            includes.add(GROUPS.getOrDefault(name, name));
+        }
+        includes.forEach(options::include);
+        if (Runtime.version().feature() < 25) {
+            options.exclude("AotCache");   // one-step AOT cache training (-XX:AOTCacheOutput) is JDK 25+
+        }
+        TreeSet<Integer> needed = new TreeSet<>();
+        if (sizes != null) {
+            String[] parts = sizes.split(",");
+            options.param("size", parts);
+            for (String part : parts) {
+                needed.add(Integer.parseInt(part.strip()));
+            }
+        } else if (quick) {
+            options.param("size", "10000");
+            needed.add(10_000);
+        } else {
+            needed.addAll(List.of(10_000, 100_000, 1_000_000));
+        }
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.milliseconds(200)).measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(500));
+        }
+        for (String profiler : profilers) {
+            int colon = profiler.indexOf(':');
+            if (colon < 0) {
+                options.addProfiler(profiler);
+            } else {
+                options.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+            }
+        }
+        if (list) {
+            new Runner(options.build()).list();
+            return;
+        }
+        if (!Files.isDirectory(modules)) {
+            fail("the module path " + modules + " is missing: run the benchmarks with ./paperplane bench");
+        }
+
+        Map<Integer, Datasets.Dataset> datasets = new TreeMap<>();
+        for (int size : needed) {
+            datasets.put(size, Datasets.ensure(size, System.out));
+        }
+        Instant started = Instant.now();
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Results table = Results.of(results, datasets);
+
+        Map<String, String> environment = new TreeMap<>();
+        environment.put("java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        environment.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put("started", started.toString());
+        environment.put("selection", String.join(" ", args));
+        String header = "# paperplane benchmark results\n\n" + environment.entrySet().stream()
+                .map(e -> "- " + e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
+        table.write(out, header, environment);
+        System.out.println();
+        System.out.println("paperplane benchmark results (" + environment.get("java") + ", "
+                + environment.get("cpus") + " CPUs)");
+        System.out.print(table.text());
+        System.out.println("written to " + out.resolve("results.md") + " and results.json");
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            fail(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void fail(String message) {
+        System.err.println("bench: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

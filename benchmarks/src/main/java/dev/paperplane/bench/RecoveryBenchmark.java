@@ -1,0 +1,166 @@
+package dev.paperplane.bench;
+
+import dev.paperplane.application.replay.ReplayedState;
+import dev.paperplane.application.session.InitializeRuntime;
+import dev.paperplane.bootstrap.config.ConfigLoader;
+import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.store.Stores;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Recovery: from start to ready, that is until {@link InitializeRuntime} returned the state at the head, exactly as
+ * {@code run} does it (load the configuration, open the writer with its tail recovery, open the reader, initialize).
+ * In-process cases measure a warm JVM; the child cases measure the wall time of a whole {@code paperplane run} over
+ * a header-only feed (it initializes, appends nothing and exits) against {@code paperplane --version}, the JVM's
+ * own start on the same module path.
+ */
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class RecoveryBenchmark {
+    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream(), true,
+            StandardCharsets.UTF_8);
+
+    /** Ready in a warm JVM with the newest snapshot at most 10,000 events before the head. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 2)
+    public ReplayedState readySnapshotNearHead(LogState log) {
+        return ready(log.data.near());
+    }
+
+    /** Ready in a warm JVM without snapshots: a replay from genesis. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 2)
+    public ReplayedState readyNoSnapshot(LogState log) {
+        return ready(log.data.none());
+    }
+
+    /** Wall time of a child {@code paperplane run} with the newest snapshot near the head. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public int childReadySnapshotNearHead(LogState log) throws IOException, InterruptedException {
+        return child("run", "--data", log.data.near().toString(), "--feed", log.data.emptyFeed().toString());
+    }
+
+    /** Wall time of a child {@code paperplane run} without snapshots. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public int childReadyNoSnapshot(LogState log) throws IOException, InterruptedException {
+        return child("run", "--data", log.data.none().toString(), "--feed", log.data.emptyFeed().toString());
+    }
+
+    /** Wall time of a child {@code paperplane --version}: JVM start and module resolution, the baseline. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public int childJvmBaseline() throws IOException, InterruptedException {
+        return child("--version");
+    }
+
+    /**
+     * {@link #childReadySnapshotNearHead} with a JDK 25 AOT cache (JEP 483/514/515: classes loaded and linked, method
+     * profiles) trained by one {@code run} over the 10,000-event log: what the launcher would gain by using one.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public int childReadySnapshotNearHeadAotCache(LogState log, AotCache aot) throws IOException, InterruptedException {
+        return child(aot.flags(), "run", "--data", log.data.near().toString(), "--feed", log.data.emptyFeed().toString());
+    }
+
+    /** {@link #childJvmBaseline} with the same AOT cache. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    public int childJvmBaselineAotCache(AotCache aot) throws IOException, InterruptedException {
+        return child(aot.flags(), "--version");
+    }
+
+    /** An AOT cache of the CLI, trained once per trial (the module path may have been rebuilt since the last). */
+    @State(Scope.Benchmark)
+    public static class AotCache {
+        private Path file;
+
+        /** Trains the cache with {@code run} over the 10,000-event log's near-head directory. */
+        @Setup(Level.Trial)
+        public void train() throws IOException, InterruptedException {
+            if (Runtime.version().feature() < 25) {
+                throw new IllegalStateException("the AOT cache cases need JDK 25 or newer (one-step -XX:AOTCacheOutput);"
+                        + " this is " + Runtime.version() + ": leave them out, e.g. ./paperplane bench replay page");
+            }
+            Datasets.Dataset training = Datasets.ensure(10_000, System.out);
+            Path dir = Files.createDirectories(Datasets.root().resolve("aot"));
+            file = dir.resolve("paperplane.aot");
+            Files.deleteIfExists(file);
+            child(List.of("-XX:AOTCacheOutput=" + file), "run", "--data", training.near().toString(), "--feed",
+                    training.emptyFeed().toString());
+        }
+
+        List<String> flags() {
+            return List.of("-XX:AOTCache=" + file);
+        }
+    }
+
+    private static ReplayedState ready(Path data) {
+        PaperplaneConfig config = ConfigLoader.defaults();
+        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), DISCARD)) {
+            return new InitializeRuntime(store.log(), store.snapshots(), warning -> { }).initialize(config.runtime());
+        }
+    }
+
+    private static int child(String... args) throws IOException, InterruptedException {
+        return child(List.of(), args);
+    }
+
+    /** Runs the CLI on the module path the launcher uses, with the JDK running this benchmark. */
+    private static int child(List<String> jvmFlags, String... args) throws IOException, InterruptedException {
+        Path modules = Path.of(System.getProperty("paperplane.bench.modules", "bootstrap/target/modules"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-p", modules.toString(), "-m", "dev.paperplane.bootstrap/dev.paperplane.bootstrap.Main"));
+        command.addAll(List.of(args));
+        Path errors = Files.createTempFile("paperplane-bench-child", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errors.toFile()).start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ": "
+                        + Files.readString(errors, StandardCharsets.UTF_8));
+            }
+            return exit;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+}
