@@ -1,0 +1,158 @@
+package dev.paperplane.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration layers, their precedence, and the errors a bad key or value gives. */
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFlagWinsOverTheEnvironmentWhichWinsOverTheFileWhichWinsOverTheDefault() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  fees:
+                    fee-bps: 11
+                    slippage-bps: 6
+                  snapshot-every: 7
+                """);
+        PaperplaneConfig config = load(file, Map.of("PAPERPLANE_FEES_FEE_BPS", "12", "PAPERPLANE_FEES_SLIPPAGE_BPS", "8"),
+                Map.of(ConfigKey.FEE_BPS, "13"));
+
+        assertThat(config.runtime().fees().feeBps()).isEqualTo(13);
+        assertThat(config.runtime().fees().slippageBps()).isEqualTo(8);
+        assertThat(config.snapshotEvery()).isEqualTo(7);
+        assertThat(config.segmentBytes()).isEqualTo(67_108_864);
+        assertThat(origin(config, "paperplane.fees.fee-bps")).isEqualTo("flag --fee-bps");
+        assertThat(origin(config, "paperplane.fees.slippage-bps")).isEqualTo("environment variable PAPERPLANE_FEES_SLIPPAGE_BPS");
+        assertThat(origin(config, "paperplane.snapshot-every")).isEqualTo(file + " line 5");
+        assertThat(origin(config, "paperplane.segment-bytes")).isEqualTo("the bundled default");
+    }
+
+    @Test
+    void aFileWithStrategiesReplacesTheBundledListAsAWhole() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  strategies:
+                    - id: "only"
+                      kind: "ma-crossover"
+                      version: 1
+                      params: { fast: "3", slow: "9", quantity: "1" }
+                """);
+
+        assertThat(load(file, Map.of(), Map.of()).runtime().strategies()).singleElement()
+                .satisfies(s -> assertThat(s.id()).isEqualTo("only"));
+    }
+
+    @Test
+    void anUnknownKeyInTheFileNamesTheKeyTheFileAndTheLine() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  risk:
+                    max-positon: "3"
+                """);
+
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("unknown key 'paperplane.risk.max-positon'")
+                .hasMessageContaining(file + " line 3")
+                .hasMessageContaining("docs/configuration.md");
+    }
+
+    @Test
+    void aBadValueNamesTheKeyItsOriginAndWhatIsAllowed() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  observer:
+                    port: 70000
+                """);
+
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessage("configuration: key 'paperplane.observer.port' (" + file + " line 3): 70000 is out of range;"
+                        + " allowed: 0–65535");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentNamesTheVariable() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_RISK_MAX_SHORT", "-1"), Map.of()))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("'paperplane.risk.max-short' (environment variable PAPERPLANE_RISK_MAX_SHORT)")
+                .hasMessageContaining("allowed: decimal ≥ 0");
+    }
+
+    @Test
+    void aBadFlagNamesTheFlag() {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of(ConfigKey.SNAPSHOT_EVERY, "often")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("'paperplane.snapshot-every' (flag --snapshot-every): 'often' is not a whole number");
+    }
+
+    @Test
+    void anUnknownPaperplaneVariableStopsTheStartButTestVariablesAndOthersAreIgnored() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_OBSERVER_PROT", "1"), Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining("PAPERPLANE_OBSERVER_PROT is not a paperplane setting");
+        assertThat(load(null, Map.of("PAPERPLANE_TEST_POSTGRES_URL", "x", "HOME", "/root"), Map.of()).observer().port())
+                .isEqualTo(8080);
+    }
+
+    @Test
+    void anExecutionPlaneOtherThanPaperIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of(ConfigKey.EXECUTION_PLANE, "LIVE")))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("'paperplane.execution-plane' (flag --execution-plane)")
+                .hasMessageContaining("PAPER only");
+    }
+
+    @Test
+    void aBadStrategyNamesItsListEntryAndLine() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  strategies:
+                    - id: "a"
+                      kind: "no-such-kind"
+                      version: 1
+                """);
+
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("key 'paperplane.strategies.0' (" + file + " line 3)");
+    }
+
+    @Test
+    void aMissingFileSaysWhichAndWhatToCheck() {
+        Path absent = dir.resolve("absent.yaml");
+
+        assertThatThrownBy(() -> load(absent, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining(absent.toString()).hasMessageContaining("--config");
+    }
+
+    @Test
+    void observerFilesAreAbsentUnlessSet() {
+        PaperplaneConfig config = load(null, Map.of("PAPERPLANE_OBSERVER_TOKEN_FILE", "/etc/t"), Map.of());
+
+        assertThat(config.observer().tokenFile()).contains(Path.of("/etc/t"));
+        assertThat(config.observer().tlsCert()).isEmpty();
+    }
+
+    private PaperplaneConfig load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
+        return ConfigLoader.load(new ConfigRequest(Optional.ofNullable(file), env, new TreeMap<>(flags)));
+    }
+
+    private static String origin(PaperplaneConfig config, String key) {
+        return config.settings().stream().filter(s -> s.key().equals(key)).map(Setting::origin).findFirst().orElseThrow();
+    }
+
+    private Path yaml(String text) throws IOException {
+        return Files.writeString(dir.resolve("paperplane.yaml"), text);
+    }
+}
