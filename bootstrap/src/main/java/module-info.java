@@ -6,4 +6,5 @@ module dev.paperplane.bootstrap {
     requires io.helidon.config;
     requires io.helidon.config.yaml;
     requires io.helidon.common.media.type;
+    requires java.logging;
 }

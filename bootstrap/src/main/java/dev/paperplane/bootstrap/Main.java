@@ -2,6 +2,8 @@ package dev.paperplane.bootstrap;
 
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.CommandLine;
+import dev.paperplane.bootstrap.cli.DistCommand;
+import dev.paperplane.bootstrap.cli.GlobalOptions;
 import dev.paperplane.bootstrap.cli.TestCommand;
 import dev.paperplane.bootstrap.cli.VersionCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
@@ -9,6 +11,9 @@ import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
 import dev.paperplane.bootstrap.command.VerifyCommand;
+import dev.paperplane.bootstrap.config.ConfigShowCommand;
+import dev.paperplane.bootstrap.logging.Logging;
+import dev.paperplane.bootstrap.progress.Terminal;
 import java.util.List;
 
 /** Entry point of the {@code paperplane} command line; started by the {@code ./paperplane} launcher. */
@@ -24,7 +29,9 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 VersionCommand.ofRunningJvm(),
+                new ConfigShowCommand(),
                 new DemoCommand(),
+                new DistCommand(),
                 new FeedSynthCommand(),
                 new ObserveCommand(),
                 new RunCommand(),
@@ -32,9 +39,17 @@ public final class Main {
                 new VerifyCommand());
     }
 
+    /** Process-wide effects of the global options: where logs go and whether progress is drawn. */
+    private static void setUp(GlobalOptions options) {
+        Logging.configure(options.logFormat(), options.debug());
+        if (options.noProgress()) {
+            Terminal.disableProgress();
+        }
+    }
+
     /** Runs the command named by {@code args} and exits with its exit code. */
     public static void main(String[] args) {
-        int exitCode = new CommandLine(commands()).run(List.of(args), System.out, System.err);
+        int exitCode = new CommandLine(commands(), Main::setUp).run(List.of(args), System.out, System.err);
         System.out.flush();
         System.exit(exitCode);
     }

@@ -12,11 +12,26 @@ class MainTest {
     void registersEveryCommand() {
         assertThat(new CommandLine(Main.commands()).commands())
                 .extracting(Command::name)
-                .containsExactly("--help", "--version", "demo", "feed synth", "observe", "run", "test", "verify");
+                .containsExactly("--help", "--version", "config show", "demo", "dist", "feed synth", "observe", "run", "test", "verify");
     }
 
     @Test
     void commandTableIsKeptInTheOrderHelpPrintsIt() {
         assertThat(Main.commands()).extracting(Command::name).isSorted();
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsageAndAnExample() {
+        for (Command command : new CommandLine(Main.commands()).commands()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+            int code = new CommandLine(Main.commands()).run(
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(command.name().split(" ")),
+                            java.util.stream.Stream.of("--help")).toList(), print, print);
+
+            assertThat(code).as(command.name() + " --help").isZero();
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as(command.name() + " --help")
+                    .contains("usage: ./paperplane").contains("example: ./paperplane");
+        }
     }
 }

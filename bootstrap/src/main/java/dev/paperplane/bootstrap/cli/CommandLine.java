@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Dispatches the arguments to the registered command and owns {@code --help}. */
 public final class CommandLine {
@@ -14,12 +15,24 @@ public final class CommandLine {
     /** How the user invokes paperplane; used in hints. */
     public static final String PROGRAM = "./paperplane";
 
+    /** Exit code for an unexpected failure (a bug). */
+    public static final int UNEXPECTED = 70;
+
     private static final String HELP_HINT = "run " + PROGRAM + " --help for the list of commands";
 
     private final SortedMap<String, Command> commands = new TreeMap<>();
+    private final Consumer<GlobalOptions> setup;
 
     /** A command line over the given commands plus {@code --help}; names must be unique. */
     public CommandLine(List<Command> commands) {
+        this(commands, options -> { });
+    }
+
+    /**
+     * A command line that hands the global options to {@code setup} (logging, progress) before running a command.
+     */
+    public CommandLine(List<Command> commands, Consumer<GlobalOptions> setup) {
+        this.setup = setup;
         register(new HelpCommand());
         commands.forEach(this::register);
     }
@@ -40,18 +53,30 @@ public final class CommandLine {
     }
 
     /** Runs the command the arguments name and returns the process exit code. */
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.println("paperplane: no command given; " + HELP_HINT);
-            return UserError.USAGE;
-        }
+    public int run(List<String> allArgs, PrintStream out, PrintStream err) {
+        boolean debug = allArgs.contains("--debug");
         try {
+            GlobalOptions global = GlobalOptions.parse(allArgs);
+            List<String> args = global.rest();
+            if (args.isEmpty()) {
+                err.println("paperplane: no command given; " + HELP_HINT);
+                return UserError.USAGE;
+            }
+            setup.accept(global);
             Command command = lookUp(args);
             int words = command.name().split(" ").length;
             return command.run(List.copyOf(args.subList(words, args.size())), out, err);
         } catch (UserError e) {
             err.println("paperplane: " + e.getMessage());
             return e.exitCode();
+        } catch (RuntimeException e) {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("paperplane: unexpected error, a bug in paperplane: " + e
+                    + (debug ? "" : "; run the same command with --debug for the stack trace")
+                    + ", and please report it with that trace");
+            return UNEXPECTED;
         }
     }
 
@@ -96,7 +121,7 @@ public final class CommandLine {
 
         @Override
         public int run(List<String> args, PrintStream out, PrintStream err) {
-            if (!args.isEmpty()) {
+            if (!args.isEmpty() && !Options.wantsHelp(args)) {
                 throw UserError.usage("--help takes no arguments");
             }
             int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
@@ -108,6 +133,12 @@ public final class CommandLine {
             for (Map.Entry<String, Command> entry : commands.entrySet()) {
                 out.println("  " + pad(entry.getKey(), width) + "  " + entry.getValue().summary());
             }
+            out.println();
+            out.println("options of every command:");
+            out.println(GlobalOptions.HELP);
+            out.println();
+            out.println("Each command answers --help with its options and an example.");
+            out.println("example: " + PROGRAM + " run --help");
             return 0;
         }
 

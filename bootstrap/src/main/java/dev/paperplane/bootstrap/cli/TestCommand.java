@@ -21,6 +21,13 @@ public final class TestCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (Options.wantsHelp(args)) {
+            out.println("usage: " + CommandLine.PROGRAM + " test [Maven arguments]\n"
+                    + "Builds every module and runs all tests (./mvnw -B verify) with the JDK the launcher finds;\n"
+                    + "extra arguments go to Maven. Run from the repository root.\n"
+                    + "example: " + CommandLine.PROGRAM + " test -pl bootstrap -am");
+            return 0;
+        }
         throw UserError.usage("'test' runs Maven, so only the launcher can run it: run "
                 + CommandLine.PROGRAM + " test from the repository root");
     }

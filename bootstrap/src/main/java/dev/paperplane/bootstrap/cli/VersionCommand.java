@@ -33,6 +33,12 @@ public final class VersionCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (Options.wantsHelp(args)) {
+            out.println("usage: " + CommandLine.PROGRAM + " --version\n"
+                    + "Prints the paperplane version, the git commit it was built from and the Java runtime it runs on.\n"
+                    + "example: " + CommandLine.PROGRAM + " --version");
+            return 0;
+        }
         if (!args.isEmpty()) {
             throw UserError.usage("--version takes no arguments");
         }

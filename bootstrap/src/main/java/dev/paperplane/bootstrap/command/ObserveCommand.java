@@ -9,9 +9,13 @@ import dev.paperplane.bootstrap.cli.BuildInfo;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.ConfigOptions;
+import dev.paperplane.bootstrap.config.ObserverConfig;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
  * Off loopback it needs a bearer token file; given a certificate and key it serves HTTPS.
  */
 public final class ObserveCommand implements Command {
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER);
 
     @Override
     public String name() {
@@ -38,8 +43,8 @@ public final class ObserveCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane observe --data DIR [--host 127.0.0.1] [--port 8080] [--max-response-bytes N]
-                                                [--token-file FILE] [--tls-cert FILE --tls-key FILE]
+                    usage: ./paperplane observe --data DIR [--config FILE] [--host 127.0.0.1] [--port 8080]
+                                                [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
                       --data DIR               the data directory to show; read only, never locked or written
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
                                                (127.0.0.0/8, ::1) needs --token-file
@@ -49,6 +54,8 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
+                      --config FILE            YAML configuration (keys paperplane.observer.*; see docs/configuration.md)
+                    Each option can also come from the file or a PAPERPLANE_OBSERVER_... variable; flags win.
                     Works while a run appends to the same data directory. Metrics: /observe/metrics (Prometheus).
                     API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
@@ -63,26 +70,24 @@ public final class ObserveCommand implements Command {
      * token file go to {@code err}. Returns the running server: {@link #run} then blocks until shutdown.
      */
     static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("observe", args,
-                Set.of("data", "host", "port", "max-response-bytes", "token-file", "tls-cert", "tls-key"));
+        Options options = Options.parse("observe", args, ConfigOptions.names(GROUPS, "data"));
         Path data = Path.of(options.require("data"));
-        ObserverSettings settings = settings(options.get("host").orElse(ObserverSettings.DEFAULT_HOST),
-                (int) options.number("port", ObserverSettings.DEFAULT_PORT, 0, 65_535),
-                options.number("max-response-bytes", ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, 1, Long.MAX_VALUE));
-        Optional<String> tokenFile = options.get("token-file");
+        ObserverConfig config = ConfigOptions.load(options, GROUPS).observer();
+        ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
+        Optional<Path> tokenFile = config.tokenFile();
         if (tokenFile.isPresent()) {
-            TokenFile token = readToken(Path.of(tokenFile.get()));
+            TokenFile token = readToken(tokenFile.get());
             token.warnings().forEach(warning -> err.println("paperplane: warning: " + warning));
             settings = settings.withToken(token.token());
         }
-        Optional<String> cert = options.get("tls-cert");
-        Optional<String> key = options.get("tls-key");
+        Optional<Path> cert = config.tlsCert();
+        Optional<Path> key = config.tlsKey();
         if (cert.isPresent() != key.isPresent()) {
             throw UserError.usage("observe: --tls-cert and --tls-key go together: give the PEM certificate and its"
                     + " private key, or neither for plain HTTP");
         }
         if (cert.isPresent()) {
-            settings = settings.withTls(new TlsFiles(Path.of(cert.get()), Path.of(key.get())));
+            settings = settings.withTls(new TlsFiles(cert.get(), key.get()));
         }
         ObserverServer server = start(data, settings);
         out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"

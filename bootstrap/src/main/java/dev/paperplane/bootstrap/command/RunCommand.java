@@ -12,9 +12,12 @@ import dev.paperplane.application.session.SessionSummary;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
-import dev.paperplane.bootstrap.config.ConfigLoader;
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.runtime.FeedIdentity;
 import java.io.BufferedReader;
@@ -27,15 +30,19 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code paperplane run}: replay-based initialization, then one PAPER session over a feed, then exit. Single writer,
  * batch-driven: no thread, no timer, no listener, no input but the feed.
  */
 public final class RunCommand implements Command {
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.RUNTIME, ConfigKey.Group.STORAGE);
 
     @Override
     public String name() {
@@ -51,19 +58,20 @@ public final class RunCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane run --data DIR --feed FILE [--config FILE]
+                    usage: ./paperplane run --data DIR --feed FILE [--config FILE] [configuration flags]
                       --data DIR      the data directory (created if missing); one run at a time holds its lock
                       --feed FILE     CSV bars: time,instrument,open,high,low,close,volume
-                      --config FILE   YAML configuration (default: the bundled one, see docs/configuration.md)
                     Bars the log already holds are skipped, so running again after a crash, or with a longer feed,
-                    appends exactly what is missing.
+                    appends exactly what is missing. On a terminal it shows progress on stderr.
+                    """ + ConfigOptions.help(GROUPS) + """
+
                     example: ./paperplane run --data demo-data --feed feed.csv""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("data", "feed", "config"));
+        Options options = Options.parse(name(), args, ConfigOptions.names(GROUPS, "data", "feed"));
         Path data = Path.of(options.require("data"));
         Path feedFile = Path.of(options.require("feed"));
-        PaperplaneConfig config = options.get("config").map(Path::of).map(ConfigLoader::load).orElseGet(ConfigLoader::defaults);
+        PaperplaneConfig config = ConfigOptions.load(options, GROUPS);
         SessionSummary summary = runSession(data, feedFile, config, err);
         out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
                 + summary.eventsAppended() + " events appended, " + summary.fills() + " fills, "
@@ -77,15 +85,17 @@ public final class RunCommand implements Command {
      * recoveries go to {@code err}. Failures a user can act on become {@link UserError}s.
      */
     static SessionSummary runSession(Path data, Path feedFile, PaperplaneConfig config, PrintStream err) {
-        FeedIdentity feed = identify(feedFile);
+        FeedFile feed = identify(feedFile);
         try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
-             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
+             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
+             ProgressReporter progress = ProgressReporter.start("run", "bars", err)) {
             InitializeRuntime initialize = new InitializeRuntime(store.log(), store.snapshots(),
                     warning -> err.println("paperplane: warning: " + warning));
             ReplayedState start = initialize.initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
             return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
-                    .run(start, initialize.unfinishedBatch(start), config.runtime(), feed, bars::next);
+                    .run(start, initialize.unfinishedBatch(start), config.runtime(), feed.identity(),
+                            counted(bars, feed.bars(), progress));
         } catch (FeedException e) {
             throw new UserError(e.getMessage() + "; every bar before line " + e.line()
                     + " is appended, nothing after it: fix the line and run again");
@@ -102,14 +112,45 @@ public final class RunCommand implements Command {
         }
     }
 
-    private static FeedIdentity identify(Path feedFile) {
+    /** The feed's bars, reporting each one read to {@code progress}: the work itself drives the progress line. */
+    private static Supplier<Optional<Bar>> counted(CsvFeed bars, long total, ProgressReporter progress) {
+        long[] read = {0};
+        return () -> {
+            Optional<Bar> bar = bars.next();
+            if (bar.isPresent()) {
+                progress.update(++read[0], total);
+            }
+            return bar;
+        };
+    }
+
+    /** A feed's identity and how many bars it holds (its lines but the header), counted while hashing it. */
+    private record FeedFile(FeedIdentity identity, long bars) {
+    }
+
+    private static FeedFile identify(Path feedFile) {
         if (!Files.isRegularFile(feedFile)) {
             throw new UserError("the feed " + feedFile + " does not exist or is not a file");
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(feedFile), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] buffer = new byte[1 << 16];
+            long lines = 0;
+            int last = '\n';
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                if (n > 0) {
+                    last = buffer[n - 1];
+                }
+            }
+            if (last != '\n') {
+                lines++;
+            }
             String sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-            return new FeedIdentity(feedFile.getFileName().toString(), sha256);
+            return new FeedFile(new FeedIdentity(feedFile.getFileName().toString(), sha256), Math.max(0, lines - 1));
         } catch (IOException e) {
             throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,9 @@ import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ public final class VerifyCommand implements Command {
             out.println("""
                     usage: ./paperplane verify --data DIR
                       --data DIR   the data directory to check; nothing in it is written or locked
+                    On a terminal it shows progress (records checked, rate, time left) on stderr.
                     Exits 0 only when every seq is present and contiguous, every chain hash is correct and every
                     snapshot equals a replay of the log up to its seq; otherwise names the first bad seq and offset.
                     example: ./paperplane verify --data demo-data""");
@@ -37,7 +41,11 @@ public final class VerifyCommand implements Command {
         Options options = Options.parse(name(), args, Set.of("data"));
         Path data = Path.of(options.require("data"));
         Stores.Reading store = Stores.openReader(data);
-        VerificationReport report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> { });
+        VerificationReport report;
+        try (ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
+            long total = knownHead(store.log());
+            report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> progress.update(seq, total));
+        }
         if (report.ok()) {
             out.println("verify: ok: " + report.head().seq() + " records, seq contiguous, chain intact (head "
                     + report.head().hash() + "), " + report.snapshotsChecked() + " snapshots equal to a replay; state digest "
@@ -53,5 +61,14 @@ public final class VerifyCommand implements Command {
         err.println("verify: FAILED: " + report.findings().size() + " problem(s); the last good record is seq "
                 + lastGood);
         return 1;
+    }
+
+    /** The head seq for progress, or 0 (total unknown) when the log fails verification: the report names where. */
+    private static long knownHead(AuditReadPort log) {
+        try {
+            return log.head().seq();
+        } catch (AuditCorruptionException e) {
+            return 0;
+        }
     }
 }

@@ -1,20 +1,36 @@
 package dev.paperplane.bootstrap.config;
 
 import dev.paperplane.domain.runtime.RuntimeConfig;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The effective configuration of a {@code run}: the runtime configuration that is fingerprinted into the log, and
- * the storage settings that are not (they change no decision).
+ * The effective configuration: the runtime configuration that is fingerprinted into the log, the storage settings
+ * that are not (they change no decision), how the observer listens, and where each value came from.
  *
  * @param runtime       everything that determines decisions
  * @param snapshotEvery store a snapshot whenever this many events were appended since the last one
  * @param segmentBytes  roll audit segments at this size
+ * @param observer      how {@code observe} listens
  * @param source        where the configuration came from, for messages
+ * @param settings      every effective value with its origin, in key order, for {@code config show}
  */
-public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, String source) {
+public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, ObserverConfig observer,
+                               String source, List<Setting> settings) {
     public PaperplaneConfig {
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(source, "source");
+        settings = List.copyOf(settings);
+    }
+
+    /**
+     * One effective value.
+     *
+     * @param key    the concrete key, e.g. {@code paperplane.strategies.0.id}
+     * @param value  its value as given (empty for an optional key that is not set)
+     * @param origin where it came from: a file and line, an environment variable, a flag or the bundled default
+     */
+    public record Setting(String key, String value, String origin) {
     }
 }

@@ -160,4 +160,49 @@ class CommandLineTest {
 
         assertThat(err()).isEqualTo("paperplane: --help takes no arguments" + System.lineSeparator());
     }
+
+    /** A command that fails with an exception nobody anticipated. */
+    private static final class Failing extends Recording {
+        Failing() {
+            super("fail");
+        }
+
+        @Override
+        public int run(List<String> args, PrintStream out, PrintStream err) {
+            throw new IllegalStateException("invariant broken");
+        }
+    }
+
+    @Test
+    void anUnexpectedErrorIsOneLineSayingItIsABugAndHowToSeeTheStackTrace() {
+        int code = run(new CommandLine(List.of(new Failing())), "fail");
+
+        assertThat(code).isEqualTo(CommandLine.UNEXPECTED);
+        assertThat(err()).isEqualTo("paperplane: unexpected error, a bug in paperplane: java.lang.IllegalStateException:"
+                + " invariant broken; run the same command with --debug for the stack trace, and please report it with"
+                + " that trace" + System.lineSeparator());
+    }
+
+    @Test
+    void withDebugAnUnexpectedErrorShowsItsStackTrace() {
+        int code = run(new CommandLine(List.of(new Failing())), "fail", "--debug");
+
+        assertThat(code).isEqualTo(CommandLine.UNEXPECTED);
+        assertThat(err()).contains("java.lang.IllegalStateException: invariant broken", "\tat ");
+    }
+
+    @Test
+    void globalOptionsAreTakenOutAnywhereAndHandedToTheSetUp() {
+        Recording run = new Recording("run");
+        List<GlobalOptions> seen = new ArrayList<>();
+
+        run(new CommandLine(List.of(run), seen::add), "--no-progress", "run", "--data", "d", "--log-format", "json", "--debug");
+
+        assertThat(run.calls).containsExactly(List.of("--data", "d"));
+        assertThat(seen).singleElement().satisfies(g -> {
+            assertThat(g.debug()).isTrue();
+            assertThat(g.noProgress()).isTrue();
+            assertThat(g.logFormat()).isEqualTo(dev.paperplane.bootstrap.logging.LogFormat.JSON);
+        });
+    }
 }

@@ -213,7 +213,7 @@ class RunCommandTest {
         Cli.Result result = Cli.run("run", "--data", dir.resolve("data"), "--feed", feed(BARS), "--speed", "fast");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("unknown option '--speed'", "--config, --data, --feed").hasLineCount(1);
+        assertThat(result.err()).contains("unknown option '--speed'", "--config", "--data", "--feed").hasLineCount(1);
         assertThat(dir.resolve("data")).doesNotExist();
     }
 
@@ -225,7 +225,7 @@ class RunCommandTest {
         Cli.Result refused = Cli.run("run", "--data", data, "--feed", feed(BARS), "--config", live);
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("paperplane: configuration " + live + ", key 'paperplane.execution-plane': ")
+        assertThat(refused.err()).startsWith("paperplane: configuration: key 'paperplane.execution-plane' (" + live + " line ")
                 .contains("'LIVE' is not available", "PAPER only")
                 .hasLineCount(1);
         assertThat(data).doesNotExist();

@@ -3,89 +3,156 @@ package dev.paperplane.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.bootstrap.Fixtures;
 import dev.paperplane.bootstrap.cli.UserError;
-import dev.paperplane.domain.execution.ExecutionPlane;
-import dev.paperplane.domain.strategy.StrategySpec;
+import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading the YAML configuration: the bundled default, and refusals that name the key and the source. */
+/** The configuration layers, their precedence, and the errors a bad key or value gives. */
 class ConfigLoaderTest {
-
     @TempDir
     Path dir;
 
-    private Path file(String name, String yaml) throws IOException {
-        return Files.writeString(dir.resolve(name), yaml, StandardCharsets.UTF_8);
+    @Test
+    void aFlagWinsOverTheEnvironmentWhichWinsOverTheFileWhichWinsOverTheDefault() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  fees:
+                    fee-bps: 11
+                    slippage-bps: 6
+                  snapshot-every: 7
+                """);
+        PaperplaneConfig config = load(file, Map.of("PAPERPLANE_FEES_FEE_BPS", "12", "PAPERPLANE_FEES_SLIPPAGE_BPS", "8"),
+                Map.of(ConfigKey.FEE_BPS, "13"));
+
+        assertThat(config.runtime().fees().feeBps()).isEqualTo(13);
+        assertThat(config.runtime().fees().slippageBps()).isEqualTo(8);
+        assertThat(config.snapshotEvery()).isEqualTo(7);
+        assertThat(config.segmentBytes()).isEqualTo(67_108_864);
+        assertThat(origin(config, "paperplane.fees.fee-bps")).isEqualTo("flag --fee-bps");
+        assertThat(origin(config, "paperplane.fees.slippage-bps")).isEqualTo("environment variable PAPERPLANE_FEES_SLIPPAGE_BPS");
+        assertThat(origin(config, "paperplane.snapshot-every")).isEqualTo(file + " line 5");
+        assertThat(origin(config, "paperplane.segment-bytes")).isEqualTo("the bundled default");
     }
 
     @Test
-    void theBundledDefaultLoadsWithTwoStrategiesOnThePaperPlane() {
-        PaperplaneConfig config = ConfigLoader.defaults();
+    void aFileWithStrategiesReplacesTheBundledListAsAWhole() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  strategies:
+                    - id: "only"
+                      kind: "ma-crossover"
+                      version: 1
+                      params: { fast: "3", slow: "9", quantity: "1" }
+                """);
 
-        assertThat(config.runtime().plane()).isEqualTo(ExecutionPlane.PAPER);
-        assertThat(config.runtime().strategies()).extracting(StrategySpec::id, StrategySpec::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ma-5-20", "ma-crossover"),
-                        org.assertj.core.groups.Tuple.tuple("band-20", "mean-reversion"));
-        assertThat(config.snapshotEvery()).isEqualTo(10_000);
-        assertThat(config.segmentBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(config.source()).isEqualTo("the bundled default configuration");
+        assertThat(load(file, Map.of(), Map.of()).runtime().strategies()).singleElement()
+                .satisfies(s -> assertThat(s.id()).isEqualTo("only"));
     }
 
     @Test
-    void aFileWithTheDefaultTextLoadsTheSameRuntimeConfiguration() throws IOException {
-        Path copy = file("copy.yaml", Fixtures.defaultYaml());
+    void anUnknownKeyInTheFileNamesTheKeyTheFileAndTheLine() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  risk:
+                    max-positon: "3"
+                """);
 
-        assertThat(ConfigLoader.load(copy).runtime()).isEqualTo(ConfigLoader.defaults().runtime());
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("unknown key 'paperplane.risk.max-positon'")
+                .hasMessageContaining(file + " line 3")
+                .hasMessageContaining("docs/configuration.md");
     }
 
     @Test
-    void anUnknownKeyIsRefusedNamingTheKeyAndTheSource() throws IOException {
-        Path typo = file("typo.yaml", Fixtures.yaml("    fee-bps: 10", "    fee-bsp: 10"));
+    void aBadValueNamesTheKeyItsOriginAndWhatIsAllowed() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  observer:
+                    port: 70000
+                """);
 
-        assertThatThrownBy(() -> ConfigLoader.load(typo))
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessage("configuration: key 'paperplane.observer.port' (" + file + " line 3): 70000 is out of range;"
+                        + " allowed: 0–65535");
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentNamesTheVariable() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_RISK_MAX_SHORT", "-1"), Map.of()))
                 .isInstanceOf(UserError.class)
-                .hasMessageStartingWith("configuration " + typo + ": unknown key 'paperplane.fees.fee-bsp'");
+                .hasMessageContaining("'paperplane.risk.max-short' (environment variable PAPERPLANE_RISK_MAX_SHORT)")
+                .hasMessageContaining("allowed: decimal ≥ 0");
     }
 
     @Test
-    void aValueThatIsNotAWholeNumberIsRefusedNamingTheKey() throws IOException {
-        Path often = file("often.yaml", Fixtures.yaml("snapshot-every: 10000", "snapshot-every: often"));
-
-        assertThatThrownBy(() -> ConfigLoader.load(often))
+    void aBadFlagNamesTheFlag() {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of(ConfigKey.SNAPSHOT_EVERY, "often")))
                 .isInstanceOf(UserError.class)
-                .hasMessage("configuration " + often + ", key 'paperplane.snapshot-every': 'often' is not a whole number");
+                .hasMessageContaining("'paperplane.snapshot-every' (flag --snapshot-every): 'often' is not a whole number");
     }
 
     @Test
-    void aValueThatIsNotADecimalIsRefusedNamingTheKey() throws IOException {
-        Path lots = file("lots.yaml", Fixtures.yaml("initial-cash: \"100000\"", "initial-cash: \"lots\""));
+    void anUnknownPaperplaneVariableStopsTheStartButTestVariablesAndOthersAreIgnored() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_OBSERVER_PROT", "1"), Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining("PAPERPLANE_OBSERVER_PROT is not a paperplane setting");
+        assertThat(load(null, Map.of("PAPERPLANE_TEST_POSTGRES_URL", "x", "HOME", "/root"), Map.of()).observer().port())
+                .isEqualTo(8080);
+    }
 
-        assertThatThrownBy(() -> ConfigLoader.load(lots))
+    @Test
+    void anExecutionPlaneOtherThanPaperIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> load(null, Map.of(), Map.of(ConfigKey.EXECUTION_PLANE, "LIVE")))
                 .isInstanceOf(UserError.class)
-                .hasMessage("configuration " + lots + ", key 'paperplane.initial-cash': 'lots' is not a plain decimal number");
+                .hasMessageContaining("'paperplane.execution-plane' (flag --execution-plane)")
+                .hasMessageContaining("PAPER only");
     }
 
     @Test
-    void aMissingKeyIsRefusedNamingIt() throws IOException {
-        Path incomplete = file("incomplete.yaml", Fixtures.yaml("  initial-cash: \"100000\"\n", ""));
+    void aBadStrategyNamesItsListEntryAndLine() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  strategies:
+                    - id: "a"
+                      kind: "no-such-kind"
+                      version: 1
+                """);
 
-        assertThatThrownBy(() -> ConfigLoader.load(incomplete))
-                .isInstanceOf(UserError.class)
-                .hasMessage("configuration " + incomplete + ": key 'paperplane.initial-cash' is missing");
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("key 'paperplane.strategies.0' (" + file + " line 3)");
     }
 
     @Test
-    void aMissingFileIsRefusedNamingIt() {
+    void aMissingFileSaysWhichAndWhatToCheck() {
         Path absent = dir.resolve("absent.yaml");
 
-        assertThatThrownBy(() -> ConfigLoader.load(absent))
-                .isInstanceOf(UserError.class)
-                .hasMessageStartingWith("cannot read the configuration file " + absent);
+        assertThatThrownBy(() -> load(absent, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining(absent.toString()).hasMessageContaining("--config");
+    }
+
+    @Test
+    void observerFilesAreAbsentUnlessSet() {
+        PaperplaneConfig config = load(null, Map.of("PAPERPLANE_OBSERVER_TOKEN_FILE", "/etc/t"), Map.of());
+
+        assertThat(config.observer().tokenFile()).contains(Path.of("/etc/t"));
+        assertThat(config.observer().tlsCert()).isEmpty();
+    }
+
+    private PaperplaneConfig load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
+        return ConfigLoader.load(new ConfigRequest(Optional.ofNullable(file), env, new TreeMap<>(flags)));
+    }
+
+    private static String origin(PaperplaneConfig config, String key) {
+        return config.settings().stream().filter(s -> s.key().equals(key)).map(Setting::origin).findFirst().orElseThrow();
+    }
+
+    private Path yaml(String text) throws IOException {
+        return Files.writeString(dir.resolve("paperplane.yaml"), text);
     }
 }

@@ -1,0 +1,74 @@
+package dev.paperplane.bootstrap.config;
+
+import dev.paperplane.bootstrap.cli.Options;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The configuration options a command accepts: {@code --config FILE} plus one flag per key of its groups. */
+public final class ConfigOptions {
+    /** The option naming the YAML file. */
+    public static final String CONFIG = "config";
+
+    private ConfigOptions() {
+    }
+
+    /** {@code config} and the flag names of every key in {@code groups}. */
+    public static Set<String> names(Set<ConfigKey.Group> groups) {
+        Set<String> names = new TreeSet<>();
+        names.add(CONFIG);
+        keys(groups).forEach(k -> names.add(k.flag().orElseThrow()));
+        return names;
+    }
+
+    /** {@code names(groups)} plus the command's own options. */
+    public static Set<String> names(Set<ConfigKey.Group> groups, String... own) {
+        Set<String> names = names(groups);
+        names.addAll(Arrays.asList(own));
+        return names;
+    }
+
+    /** The configuration those options, the environment {@code env} and the file they name give. */
+    public static ConfigRequest request(Options options, Set<ConfigKey.Group> groups, Map<String, String> env) {
+        SortedMap<ConfigKey, String> flags = new TreeMap<>();
+        keys(groups).forEach(k -> options.get(k.flag().orElseThrow()).ifPresent(v -> flags.put(k, v)));
+        return new ConfigRequest(options.get(CONFIG).map(Path::of), env, flags);
+    }
+
+    /** Loads the configuration of those options and the process environment. */
+    public static PaperplaneConfig load(Options options, Set<ConfigKey.Group> groups) {
+        return ConfigLoader.load(request(options, groups, System.getenv()));
+    }
+
+    /** Help lines for {@code --config} and each flag of {@code groups}, for a command's {@code --help}. */
+    public static String help(Set<ConfigKey.Group> groups) {
+        StringBuilder help = new StringBuilder();
+        help.append("configuration (flags win over PAPERPLANE_... variables, which win over the file; docs/configuration.md):\n");
+        help.append(line("--config FILE", "YAML configuration over the bundled default"));
+        for (ConfigKey key : keys(groups)) {
+            String flag = "--" + key.flag().orElseThrow() + " " + (key.type().isWhole() ? "N"
+                    : key.type() == ConfigKey.Type.PATH ? "FILE" : "VALUE");
+            help.append(line(flag, key.key() + " (" + key.allowed().replace("`", "") + ")"));
+        }
+        return help.toString().stripTrailing();
+    }
+
+    private static String line(String flag, String text) {
+        return "  " + flag + " ".repeat(Math.max(1, 26 - flag.length())) + text + "\n";
+    }
+
+    private static Set<ConfigKey> keys(Set<ConfigKey.Group> groups) {
+        Set<ConfigKey> keys = EnumSet.noneOf(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (groups.contains(key.group()) && key.flag().isPresent()) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+}

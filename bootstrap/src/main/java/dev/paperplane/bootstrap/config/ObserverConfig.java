@@ -1,0 +1,25 @@
+package dev.paperplane.bootstrap.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@code observe} listens, as configured; the token file is only named here, read when the observer starts.
+ *
+ * @param host             the address to listen on
+ * @param port             the port, 0 for any free one
+ * @param maxResponseBytes the largest response body
+ * @param tokenFile        the bearer token file, if any
+ * @param tlsCert          the PEM certificate chain, if serving HTTPS
+ * @param tlsKey           the PEM private key, if serving HTTPS
+ */
+public record ObserverConfig(String host, int port, long maxResponseBytes, Optional<Path> tokenFile,
+                             Optional<Path> tlsCert, Optional<Path> tlsKey) {
+    public ObserverConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tokenFile, "tokenFile");
+        Objects.requireNonNull(tlsCert, "tlsCert");
+        Objects.requireNonNull(tlsKey, "tlsKey");
+    }
+}

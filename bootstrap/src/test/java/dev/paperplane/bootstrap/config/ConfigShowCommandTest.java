@@ -1,0 +1,61 @@
+package dev.paperplane.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code config show}: every key with its value and origin, nothing secret. */
+class ConfigShowCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @Test
+    void printsEveryKeyWithItsValueAndOrigin() throws IOException {
+        Path file = Files.writeString(dir.resolve("p.yaml"), "paperplane:\n  snapshot-every: 5\n");
+
+        int code = show(Map.of("PAPERPLANE_OBSERVER_HOST", "::1"), "--config", file.toString(), "--port", "9090");
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).containsPattern("paperplane.snapshot-every +\\= 5 +# " + java.util.regex.Pattern.quote(file + " line 2"))
+                .containsPattern("paperplane.observer.host +\\= ::1 +# environment variable PAPERPLANE_OBSERVER_HOST")
+                .containsPattern("paperplane.observer.port +\\= 9090 +# flag --port")
+                .containsPattern("paperplane.fees.fee-bps +\\= 10 +# the bundled default");
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.flag().isPresent()) {
+                assertThat(text).contains(key.key());
+            }
+        }
+    }
+
+    @Test
+    void namesTheTokenFileButNeverPrintsItsContent() throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), "secret-token-0123456789abcdef");
+
+        show(Map.of(), "--token-file", token.toString());
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(token.toString()).doesNotContain("secret-token");
+    }
+
+    @Test
+    void masksAPasswordInAUrl() {
+        assertThat(ConfigShowCommand.show("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
+        assertThat(ConfigShowCommand.show("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");
+    }
+
+    private int show(Map<String, String> env, String... args) {
+        return new ConfigShowCommand(env).run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+}
