@@ -4,6 +4,7 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.cli.TestCommand;
 import dev.paperplane.bootstrap.cli.VersionCommand;
+import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
@@ -24,6 +25,7 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 VersionCommand.ofRunningJvm(),
+                new CopyCommand(),
                 new DemoCommand(),
                 new FeedSynthCommand(),
                 new ObserveCommand(),

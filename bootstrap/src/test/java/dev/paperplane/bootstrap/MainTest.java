@@ -12,7 +12,7 @@ class MainTest {
     void registersEveryCommand() {
         assertThat(new CommandLine(Main.commands()).commands())
                 .extracting(Command::name)
-                .containsExactly("--help", "--version", "demo", "feed synth", "observe", "run", "test", "verify");
+                .containsExactly("--help", "--version", "copy", "demo", "feed synth", "observe", "run", "test", "verify");
     }
 
     @Test

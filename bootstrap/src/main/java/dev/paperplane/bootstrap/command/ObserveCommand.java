@@ -9,12 +9,13 @@ import dev.paperplane.bootstrap.cli.BuildInfo;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -38,9 +39,10 @@ public final class ObserveCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane observe --data DIR [--host 127.0.0.1] [--port 8080] [--max-response-bytes N]
+                    usage: ./paperplane observe --store STORE [--host 127.0.0.1] [--port 8080] [--max-response-bytes N]
                                                 [--token-file FILE] [--tls-cert FILE --tls-key FILE]
-                      --data DIR               the data directory to show; read only, never locked or written
+                    """ + StoreOption.HELP + """
+
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
                                                (127.0.0.0/8, ::1) needs --token-file
                       --port PORT              port to listen on (default 8080; 0 picks a free one)
@@ -49,8 +51,8 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
-                    Works while a run appends to the same data directory. Metrics: /observe/metrics (Prometheus).
-                    API: docs/api.md; exposing it on a network: docs/operations.md
+                    The store is only read, never locked or written, also while a run appends to it.
+                    Metrics: /observe/metrics (Prometheus). API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
             return 0;
         }
@@ -64,8 +66,8 @@ public final class ObserveCommand implements Command {
      */
     static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
         Options options = Options.parse("observe", args,
-                Set.of("data", "host", "port", "max-response-bytes", "token-file", "tls-cert", "tls-key"));
-        Path data = Path.of(options.require("data"));
+                StoreOption.with("host", "port", "max-response-bytes", "token-file", "tls-cert", "tls-key"));
+        Store data = StoreOption.store(options, "observe", err);
         ObserverSettings settings = settings(options.get("host").orElse(ObserverSettings.DEFAULT_HOST),
                 (int) options.number("port", ObserverSettings.DEFAULT_PORT, 0, 65_535),
                 options.number("max-response-bytes", ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, 1, Long.MAX_VALUE));
@@ -86,7 +88,7 @@ public final class ObserveCommand implements Command {
         }
         ObserverServer server = start(data, settings);
         out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"
-                + server.port() + "/observer/v1/ (data dir " + data.toAbsolutePath() + ", read-only; "
+                + server.port() + "/observer/v1/ (store " + data.describe() + ", read-only; "
                 + (settings.token().isPresent() ? "bearer token required" : "no token") + "); Ctrl-C stops it");
         out.flush();
         return server;
@@ -101,14 +103,16 @@ public final class ObserveCommand implements Command {
         }
     }
 
-    /** Starts an observer over the read side of the store at {@code data}. */
-    static ObserverServer start(Path data, ObserverSettings settings) {
+    /** Starts an observer over the read side of the store {@code data}; its reader lives as long as the process. */
+    static ObserverServer start(Store data, ObserverSettings settings) {
         Stores.Reading store = Stores.openReader(data);
         try {
             return ObserverServer.start(settings, store.log(), store.snapshots());
         } catch (ObserverRefusedException e) {
+            store.close();
             throw new UserError("observe: " + e.getMessage());
         } catch (RuntimeException e) {
+            store.close();
             throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
     }

@@ -14,6 +14,8 @@ import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigLoader;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.runtime.FeedIdentity;
@@ -29,7 +31,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code paperplane run}: replay-based initialization, then one PAPER session over a feed, then exit. Single writer,
@@ -51,17 +52,19 @@ public final class RunCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane run --data DIR --feed FILE [--config FILE]
-                      --data DIR      the data directory (created if missing); one run at a time holds its lock
-                      --feed FILE     CSV bars: time,instrument,open,high,low,close,volume
-                      --config FILE   YAML configuration (default: the bundled one, see docs/configuration.md)
-                    Bars the log already holds are skipped, so running again after a crash, or with a longer feed,
-                    appends exactly what is missing.
+                    usage: ./paperplane run --store STORE --feed FILE [--config FILE]
+                    """ + StoreOption.HELP + """
+
+                      --feed FILE              CSV bars: time,instrument,open,high,low,close,volume
+                      --config FILE            YAML configuration (default: the bundled one, see docs/configuration.md)
+                    A data directory is created if missing, a PostgreSQL store's tables on first use; one run at a
+                    time holds the store's lock. Bars the log already holds are skipped, so running again after a
+                    crash, or with a longer feed, appends exactly what is missing.
                     example: ./paperplane run --data demo-data --feed feed.csv""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("data", "feed", "config"));
-        Path data = Path.of(options.require("data"));
+        Options options = Options.parse(name(), args, StoreOption.with("feed", "config"));
+        Store data = StoreOption.store(options, name(), err);
         Path feedFile = Path.of(options.require("feed"));
         PaperplaneConfig config = options.get("config").map(Path::of).map(ConfigLoader::load).orElseGet(ConfigLoader::defaults);
         SessionSummary summary = runSession(data, feedFile, config, err);
@@ -73,10 +76,10 @@ public final class RunCommand implements Command {
     }
 
     /**
-     * Initializes by replay and runs one session of {@code feedFile} into the store at {@code data}; warnings and
+     * Initializes by replay and runs one session of {@code feedFile} into the store {@code data}; warnings and
      * recoveries go to {@code err}. Failures a user can act on become {@link UserError}s.
      */
-    static SessionSummary runSession(Path data, Path feedFile, PaperplaneConfig config, PrintStream err) {
+    static SessionSummary runSession(Store data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedIdentity feed = identify(feedFile);
         try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
@@ -91,13 +94,15 @@ public final class RunCommand implements Command {
         } catch (ConfigMismatchException e) {
             throw new UserError(e.getMessage());
         } catch (AuditCorruptionException e) {
-            throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --data " + data
-                    + " for a full report");
+            throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --store "
+                    + data.describe() + " for a full report");
         } catch (AuditWriteException e) {
             throw new UserError("the run stopped: " + e.getMessage()
                     + "; every bar acknowledged before it is durable, and running again continues after it");
         } catch (IOException e) {
             throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw Stores.userError(e);
         }
     }
 

@@ -4,11 +4,10 @@ import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code paperplane verify}: read-only offline check of the audit chain and every snapshot. */
 public final class VerifyCommand implements Command {
@@ -27,17 +26,22 @@ public final class VerifyCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane verify --data DIR
-                      --data DIR   the data directory to check; nothing in it is written or locked
+                    usage: ./paperplane verify --store STORE
+                    """ + StoreOption.HELP + """
+
+                    The store is only read: nothing in it is written or locked.
                     Exits 0 only when every seq is present and contiguous, every chain hash is correct and every
                     snapshot equals a replay of the log up to its seq; otherwise names the first bad seq and offset.
                     example: ./paperplane verify --data demo-data""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("data"));
-        Path data = Path.of(options.require("data"));
-        Stores.Reading store = Stores.openReader(data);
-        VerificationReport report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> { });
+        Options options = Options.parse(name(), args, StoreOption.NAMES);
+        VerificationReport report;
+        try (Stores.Reading store = Stores.openReader(StoreOption.store(options, name(), err))) {
+            report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> { });
+        } catch (RuntimeException e) {
+            throw Stores.userError(e);
+        }
         if (report.ok()) {
             out.println("verify: ok: " + report.head().seq() + " records, seq contiguous, chain intact (head "
                     + report.head().hash() + "), " + report.snapshotsChecked() + " snapshots equal to a replay; state digest "
