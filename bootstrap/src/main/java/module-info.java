@@ -2,6 +2,7 @@
 module dev.paperplane.bootstrap {
     requires dev.paperplane.application;
     requires dev.paperplane.adapters.persistence;
+    requires dev.paperplane.adapters.persistence.postgres;
     requires dev.paperplane.adapters.observer;
     requires io.helidon.config;
     requires io.helidon.config.yaml;

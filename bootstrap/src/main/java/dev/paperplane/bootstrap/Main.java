@@ -6,6 +6,7 @@ import dev.paperplane.bootstrap.cli.DistCommand;
 import dev.paperplane.bootstrap.cli.GlobalOptions;
 import dev.paperplane.bootstrap.cli.TestCommand;
 import dev.paperplane.bootstrap.cli.VersionCommand;
+import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
@@ -30,6 +31,7 @@ public final class Main {
         return List.of(
                 VersionCommand.ofRunningJvm(),
                 new ConfigShowCommand(),
+                new CopyCommand(),
                 new DemoCommand(),
                 new DistCommand(),
                 new FeedSynthCommand(),

@@ -6,6 +6,7 @@ import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreWriter;
+import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,7 +111,7 @@ class ObserverOverFileStoreTest {
     }
 
     private ObserverServer start() {
-        Stores.Reading store = Stores.openReader(data);
+        Stores.Reading store = Stores.openReader(new Store.Directory(data));
         ObserverServer server = ObserverServer.start(new ObserverSettings("127.0.0.1", 0,
                 ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test"), store.log(), store.snapshots());
         servers.add(server);
@@ -119,7 +120,10 @@ class ObserverOverFileStoreTest {
 
     private List<String> paths() {
         List<String> paths = new ArrayList<>();
-        long snapshot = Stores.openReader(data).snapshots().list().get(0).seq();
+        long snapshot;
+        try (Stores.Reading store = Stores.openReader(new Store.Directory(data))) {
+            snapshot = store.snapshots().list().get(0).seq();
+        }
         for (String template : ObserverServer.resourcePaths()) {
             paths.add(template.replace("{seq}", template.contains("snapshots") ? Long.toString(snapshot) : "3"));
         }

@@ -12,6 +12,8 @@ import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.ObserverConfig;
+import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,9 +45,10 @@ public final class ObserveCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane observe --data DIR [--config FILE] [--host 127.0.0.1] [--port 8080]
+                    usage: ./paperplane observe --store STORE [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
-                      --data DIR               the data directory to show; read only, never locked or written
+                    """ + StoreOption.HELP + """
+
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
                                                (127.0.0.0/8, ::1) needs --token-file
                       --port PORT              port to listen on (default 8080; 0 picks a free one)
@@ -56,8 +59,8 @@ public final class ObserveCommand implements Command {
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
                       --config FILE            YAML configuration (keys paperplane.observer.*; see docs/configuration.md)
                     Each option can also come from the file or a PAPERPLANE_OBSERVER_... variable; flags win.
-                    Works while a run appends to the same data directory. Metrics: /observe/metrics (Prometheus).
-                    API: docs/api.md; exposing it on a network: docs/operations.md
+                    The store is only read, never locked or written, also while a run appends to it.
+                    Metrics: /observe/metrics (Prometheus). API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
             return 0;
         }
@@ -70,8 +73,9 @@ public final class ObserveCommand implements Command {
      * token file go to {@code err}. Returns the running server: {@link #run} then blocks until shutdown.
      */
     static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
-        Options options = Options.parse("observe", args, ConfigOptions.names(GROUPS, "data"));
-        Path data = Path.of(options.require("data"));
+        Options options = Options.parse("observe", args,
+                ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
+        Store data = StoreOption.store(options, "observe", err);
         ObserverConfig config = ConfigOptions.load(options, GROUPS).observer();
         ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
         Optional<Path> tokenFile = config.tokenFile();
@@ -91,7 +95,7 @@ public final class ObserveCommand implements Command {
         }
         ObserverServer server = start(data, settings);
         out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"
-                + server.port() + "/observer/v1/ (data dir " + data.toAbsolutePath() + ", read-only; "
+                + server.port() + "/observer/v1/ (store " + data.describe() + ", read-only; "
                 + (settings.token().isPresent() ? "bearer token required" : "no token") + "); Ctrl-C stops it");
         out.flush();
         return server;
@@ -106,14 +110,16 @@ public final class ObserveCommand implements Command {
         }
     }
 
-    /** Starts an observer over the read side of the store at {@code data}. */
-    static ObserverServer start(Path data, ObserverSettings settings) {
+    /** Starts an observer over the read side of the store {@code data}; its reader lives as long as the process. */
+    static ObserverServer start(Store data, ObserverSettings settings) {
         Stores.Reading store = Stores.openReader(data);
         try {
             return ObserverServer.start(settings, store.log(), store.snapshots());
         } catch (ObserverRefusedException e) {
+            store.close();
             throw new UserError("observe: " + e.getMessage());
         } catch (RuntimeException e) {
+            store.close();
             throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
     }

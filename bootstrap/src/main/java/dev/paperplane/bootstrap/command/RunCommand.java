@@ -16,6 +16,8 @@ import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
+import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
@@ -58,18 +60,22 @@ public final class RunCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane run --data DIR --feed FILE [--config FILE] [configuration flags]
-                      --data DIR      the data directory (created if missing); one run at a time holds its lock
-                      --feed FILE     CSV bars: time,instrument,open,high,low,close,volume
-                    Bars the log already holds are skipped, so running again after a crash, or with a longer feed,
-                    appends exactly what is missing. On a terminal it shows progress on stderr.
+                    usage: ./paperplane run --store STORE --feed FILE [--config FILE] [configuration flags]
+                    """ + StoreOption.HELP + """
+
+                      --feed FILE              CSV bars: time,instrument,open,high,low,close,volume
+                    A data directory is created if missing, a PostgreSQL store's tables on first use; one run at a
+                    time holds the store's lock. Bars the log already holds are skipped, so running again after a
+                    crash, or with a longer feed, appends exactly what is missing. On a terminal it shows progress
+                    on stderr.
                     """ + ConfigOptions.help(GROUPS) + """
 
                     example: ./paperplane run --data demo-data --feed feed.csv""");
             return 0;
         }
-        Options options = Options.parse(name(), args, ConfigOptions.names(GROUPS, "data", "feed"));
-        Path data = Path.of(options.require("data"));
+        Options options = Options.parse(name(), args,
+                ConfigOptions.names(GROUPS, StoreOption.with("feed").toArray(String[]::new)));
+        Store data = StoreOption.store(options, name(), err);
         Path feedFile = Path.of(options.require("feed"));
         PaperplaneConfig config = ConfigOptions.load(options, GROUPS);
         SessionSummary summary = runSession(data, feedFile, config, err);
@@ -81,10 +87,10 @@ public final class RunCommand implements Command {
     }
 
     /**
-     * Initializes by replay and runs one session of {@code feedFile} into the store at {@code data}; warnings and
+     * Initializes by replay and runs one session of {@code feedFile} into the store {@code data}; warnings and
      * recoveries go to {@code err}. Failures a user can act on become {@link UserError}s.
      */
-    static SessionSummary runSession(Path data, Path feedFile, PaperplaneConfig config, PrintStream err) {
+    static SessionSummary runSession(Store data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedFile feed = identify(feedFile);
         try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
@@ -102,13 +108,15 @@ public final class RunCommand implements Command {
         } catch (ConfigMismatchException e) {
             throw new UserError(e.getMessage());
         } catch (AuditCorruptionException e) {
-            throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --data " + data
-                    + " for a full report");
+            throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --store "
+                    + data.describe() + " for a full report");
         } catch (AuditWriteException e) {
             throw new UserError("the run stopped: " + e.getMessage()
                     + "; every bar acknowledged before it is durable, and running again continues after it");
         } catch (IOException e) {
             throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw Stores.userError(e);
         }
     }
 

@@ -7,11 +7,10 @@ import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
+import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** {@code paperplane verify}: read-only offline check of the audit chain and every snapshot. */
 public final class VerifyCommand implements Command {
@@ -30,21 +29,24 @@ public final class VerifyCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane verify --data DIR
-                      --data DIR   the data directory to check; nothing in it is written or locked
-                    On a terminal it shows progress (records checked, rate, time left) on stderr.
+                    usage: ./paperplane verify --store STORE
+                    """ + StoreOption.HELP + """
+
+                    The store is only read: nothing in it is written or locked. On a terminal it shows progress
+                    (records checked, rate, time left) on stderr.
                     Exits 0 only when every seq is present and contiguous, every chain hash is correct and every
                     snapshot equals a replay of the log up to its seq; otherwise names the first bad seq and offset.
                     example: ./paperplane verify --data demo-data""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("data"));
-        Path data = Path.of(options.require("data"));
-        Stores.Reading store = Stores.openReader(data);
+        Options options = Options.parse(name(), args, StoreOption.NAMES);
         VerificationReport report;
-        try (ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
+        try (Stores.Reading store = Stores.openReader(StoreOption.store(options, name(), err));
+             ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
             long total = knownHead(store.log());
             report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> progress.update(seq, total));
+        } catch (RuntimeException e) {
+            throw Stores.userError(e);
         }
         if (report.ok()) {
             out.println("verify: ok: " + report.head().seq() + " records, seq contiguous, chain intact (head "

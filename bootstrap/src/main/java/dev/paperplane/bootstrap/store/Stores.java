@@ -4,36 +4,48 @@ import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreException;
 import dev.paperplane.adapters.persistence.FileStoreReader;
 import dev.paperplane.adapters.persistence.FileStoreWriter;
+import dev.paperplane.adapters.persistence.postgres.PostgresStore;
+import dev.paperplane.adapters.persistence.postgres.PostgresStoreException;
+import dev.paperplane.adapters.persistence.postgres.PostgresStoreReader;
+import dev.paperplane.adapters.persistence.postgres.PostgresStoreWriter;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.bootstrap.cli.UserError;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
-/** Opens a store by its location: the one place that knows which adapter serves which location. */
+/**
+ * Opens a store by its location: the one place that knows which adapter serves which {@link Store}. Both
+ * adapters are opened into the same shapes, and a failure to open either is a one-line {@link UserError}.
+ */
 public final class Stores {
 
     private Stores() {
     }
 
     /**
-     * The read side of a store.
+     * The read side of a store; close it to release what it holds (a PostgreSQL reader's connection).
      *
      * @param log       the audit log, read-only
      * @param snapshots the snapshots, read-only
+     * @param release   what {@link #close()} does
      */
-    public record Reading(AuditReadPort log, SnapshotLoadPort snapshots) {
+    public record Reading(AuditReadPort log, SnapshotLoadPort snapshots, Runnable release) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            release.run();
+        }
     }
 
     /**
-     * The single writer of a store, with its read side; closing releases the writer lock.
+     * The single writer of a store, with its read side; closing releases the writer lock and the read side.
      *
      * @param read          the read side, opened after the writer's recovery
      * @param appender      appends to the audit log
      * @param snapshotStore stores snapshots
-         */
+     */
     public record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore)
             implements AutoCloseable {
 
@@ -49,37 +61,81 @@ public final class Stores {
 
         @Override
         public void close() {
-            appender.close();
+            try {
+                appender.close();
+            } finally {
+                read.close();
+            }
         }
     }
 
-    /** Opens the read side of the store at {@code data}; nothing is created, written or locked. */
-    public static Reading openReader(Path data) {
+    /** Opens the read side of {@code store}; nothing is created, written or locked. */
+    public static Reading openReader(Store store) {
         try {
-            FileStoreReader reader = FileStore.openReader(data);
-            return new Reading(reader, reader);
-        } catch (FileStoreException e) {
-            throw new UserError(e.getMessage());
+            return switch (store) {
+                case Store.Directory d -> {
+                    FileStoreReader reader = FileStore.openReader(d.dir());
+                    yield new Reading(reader, reader, () -> { });
+                }
+                case Store.Postgres p -> {
+                    PostgresStoreReader reader = PostgresStore.openReader(p.target());
+                    yield new Reading(reader, reader, reader::close);
+                }
+            };
+        } catch (FileStoreException | PostgresStoreException e) {
+            throw failure(store, e);
         }
     }
 
     /**
-     * Opens the store at {@code data} for writing: takes its lock, quarantines a torn tail (reported on {@code err}),
-     * and opens its read side after the recovery.
+     * Opens {@code store} for writing: takes its lock, creates it on first use, recovers a torn tail of a data
+     * directory (reported on {@code err}; {@code segmentBytes} is its segment size), and opens its read side
+     * after the recovery.
      */
-    public static Writing openWriter(Path data, long segmentBytes, PrintStream err) {
-        FileStoreWriter writer;
+    public static Writing openWriter(Store store, long segmentBytes, PrintStream err) {
+        AuditAppendPort appender;
+        SnapshotStorePort snapshotStore;
         try {
-            writer = FileStore.openWriter(data, segmentBytes);
-        } catch (FileStoreException e) {
-            throw new UserError(e.getMessage());
+            switch (store) {
+                case Store.Directory d -> {
+                    FileStoreWriter writer = FileStore.openWriter(d.dir(), segmentBytes);
+                    writer.recovery().ifPresent(recovery -> err.println("paperplane: " + recovery.describe()));
+                    appender = writer;
+                    snapshotStore = writer;
+                }
+                case Store.Postgres p -> {
+                    PostgresStoreWriter writer = PostgresStore.openWriter(p.target());
+                    appender = writer;
+                    snapshotStore = writer;
+                }
+            }
+        } catch (FileStoreException | PostgresStoreException e) {
+            throw failure(store, e);
         }
-        writer.recovery().ifPresent(recovery -> err.println("paperplane: " + recovery.describe()));
         try {
-            return new Writing(openReader(data), writer, writer);
+            return new Writing(openReader(store), appender, snapshotStore);
         } catch (RuntimeException e) {
-            writer.close();
+            appender.close();
             throw e;
         }
+    }
+
+    /** A failure to open {@code store}, saying where a password comes from when the server wanted one and got none. */
+    private static UserError failure(Store store, RuntimeException e) {
+        boolean noPassword = store instanceof Store.Postgres p && p.target().password().isEmpty()
+                && e.getMessage().contains("password");
+        return new UserError(e.getMessage() + (noPassword ? " (no password was found: give it in a file with "
+                + "--store-password-file, in PGPASSWORD or in ~/.pgpass)" : ""));
+    }
+
+    /**
+     * {@code failure} as a one-line {@link UserError} when it is a store's failure to open or read (the server
+     * went away, a query failed), else {@code failure} itself: for commands to rethrow what they catch.
+     */
+    public static RuntimeException userError(RuntimeException failure) {
+        if (failure instanceof PostgresStoreException || failure instanceof FileStoreException) {
+            return new UserError(failure.getMessage());
+        }
+        return failure;
     }
 }

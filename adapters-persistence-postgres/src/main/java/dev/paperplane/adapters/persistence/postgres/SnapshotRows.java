@@ -2,6 +2,7 @@ package dev.paperplane.adapters.persistence.postgres;
 
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -71,10 +72,21 @@ final class SnapshotRows {
                 String checksum = rows.getString(4);
                 String problem = problem(rows.getString(2), schemaVersion, checksum, rows.getString(6));
                 infos.add(new SnapshotInfo(rows.getLong(1), rows.getString(2), schemaVersion, checksum,
-                        rows.getLong(5), Optional.ofNullable(problem)));
+                        fileSize(rows.getLong(1), rows.getString(2), schemaVersion, checksum, rows.getLong(5)),
+                        Optional.ofNullable(problem)));
             }
         }
         return infos;
+    }
+
+    /**
+     * The size of the snapshot as the file store writes it (header line, state, newline): the size a listing
+     * reports, so that listings, and the observer's bodies built from them, are the same in either store.
+     */
+    static long fileSize(long seq, String chainHash, int schemaVersion, String checksum, long stateBytes) {
+        String header = "{\"schemaVersion\":" + schemaVersion + ",\"seq\":" + seq + ",\"chainHash\":\"" + chainHash
+                + "\",\"checksum\":\"" + checksum + "\",\"stateBytes\":" + stateBytes + "}\n";
+        return header.getBytes(StandardCharsets.UTF_8).length + stateBytes + 1;
     }
 
     /** The snapshot at {@code seq} if one is stored and intact, verified here rather than by the server. */

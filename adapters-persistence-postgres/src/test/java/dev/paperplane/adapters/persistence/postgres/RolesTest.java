@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The roles of docs/postgres.md: a writer that may only insert and read, an observer that may only read. */
+/** The roles of docs/operations.md (PostgreSQL): a writer that may only insert and read, an observer that may only read. */
 class RolesTest {
     private static final String PASSWORD = "test-only";
 
@@ -28,7 +28,7 @@ class RolesTest {
 
     @BeforeEach
     void prepare() {
-        // as in docs/postgres.md: roles, a schema the writer owns, the first run creates the tables
+        // as in docs/operations.md: roles, a schema the writer owns, the first run creates the tables
         store.server.sql(
                 "CREATE ROLE " + owner + " NOLOGIN",
                 "CREATE ROLE " + writer + " LOGIN PASSWORD '" + PASSWORD + "'",

@@ -1,5 +1,6 @@
 package dev.paperplane.adapters.persistence.postgres;
 
+import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;

@@ -1,5 +1,6 @@
-package dev.paperplane.adapters.persistence.postgres;
+package dev.paperplane.adapters.persistence.postgres.testserver;
 
+import dev.paperplane.adapters.persistence.postgres.PostgresTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,8 +33,14 @@ import org.junit.jupiter.api.Assumptions;
  * installed server binaries ({@code /usr/lib/postgresql/<version>/bin}) on a free loopback port, run as the
  * {@code postgres} user when the tests run as root, and stopped and deleted when the JVM exits. Each test gets a
  * fresh schema. Without either, tests are skipped, except under {@code CI=true}, where that is a failure.
+ *
+ * <p>Public, in a package of its own, so that other modules' tests (bootstrap's) reuse it from this module's
+ * test-jar. On the throwaway cluster every role logs in without a password, except members of
+ * {@value #PASSWORD_LOGIN_GROUP}, which must give theirs: tests that prove a password reaches the server use one.
  */
-final class PostgresServer {
+public final class PostgresServer {
+    /** Members of this role (create it with {@code CREATE ROLE ... IN ROLE}) must log in with a password. */
+    public static final String PASSWORD_LOGIN_GROUP = "paperplane_password_login";
     static final String URL_VARIABLE = "PAPERPLANE_TEST_POSTGRES_URL";
     private static final String HOW_TO_ENABLE = "PostgreSQL tests need a server: set " + URL_VARIABLE
             + "=postgresql://user:password@host:port/database (a superuser) or install the server binaries "
@@ -56,7 +63,7 @@ final class PostgresServer {
     }
 
     /** The server of this JVM, started on first use; skips (or, under CI, fails) the test when there is none. */
-    static synchronized PostgresServer shared() {
+    public static synchronized PostgresServer shared() {
         if (shared == null && startFailure == null && unavailable == null) {
             try {
                 shared = start();
@@ -78,14 +85,14 @@ final class PostgresServer {
     }
 
     /** A store in a schema no test used before (created by the first writer). */
-    synchronized PostgresTarget freshStore() {
+    public synchronized PostgresTarget freshStore() {
         String schema = "pp_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
         schemas.add(schema);
         return new PostgresTarget(jdbcUrl, user, password, schema);
     }
 
     /** A new superuser connection in autocommit mode: the test's hands on the database behind the store. */
-    Connection admin() {
+    public Connection admin() {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         if (password != null) {
@@ -100,7 +107,7 @@ final class PostgresServer {
     }
 
     /** Runs statements as the superuser, each on its own in autocommit mode. */
-    void sql(String... statements) {
+    public void sql(String... statements) {
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -110,7 +117,7 @@ final class PostgresServer {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return jdbcUrl;
     }
 
@@ -255,6 +262,12 @@ final class PostgresServer {
                                     + "unix_socket_directories = '" + dir + "'\nfsync = off\n"
                                     + "max_connections = 200\nmax_parallel_workers_per_gather = 0\n",
                             StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                    Path hba = data.resolve("pg_hba.conf");
+                    if (attempt == 1) {
+                        // the first line that matches decides: these roles never get the "trust" of the lines below
+                        Files.writeString(hba, "host all +" + PASSWORD_LOGIN_GROUP + " 127.0.0.1/32 scram-sha-256\n"
+                                + Files.readString(hba, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,0 +1,205 @@
+package dev.paperplane.bootstrap.store;
+
+import dev.paperplane.application.audit.AuditCodec;
+import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.AuditRecord;
+import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.append.AuditWriteException;
+import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.snapshot.Snapshot;
+import dev.paperplane.application.snapshot.SnapshotInfo;
+import dev.paperplane.application.verify.VerificationReport;
+import dev.paperplane.application.verify.VerifyAuditTrail;
+import dev.paperplane.bootstrap.cli.UserError;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Copies a verified audit log and its snapshots from one store to another, whichever adapters hold them. The
+ * source is only read, and its read port verifies every record; the target is held by its writer lock
+ * throughout. A target that already holds a prefix of the source (an interrupted copy) is continued from its
+ * head; any other non-empty target is refused. Records are re-encoded from the target's head with
+ * {@link AuditCodec#seal}, which must reproduce the source's hash at every seq: equal hashes mean equal bytes,
+ * so the chain is the same in both stores. Finally the target is verified as {@code verify} would.
+ */
+public final class StoreCopy {
+    /** Records appended per batch (one transaction, or one durable write, each). */
+    public static final int BATCH = 1000;
+
+    private StoreCopy() {
+    }
+
+    /**
+     * What a copy did.
+     *
+     * @param head             the target's head after the copy: the source's head when the copy began
+     * @param recordsCopied    records appended to the target
+     * @param recordsPresent   records the target held already (a prefix of the source)
+     * @param snapshotsCopied  snapshots stored in the target
+     * @param snapshotsPresent snapshots the target held already, at the seqs of the source's
+     * @param snapshotsSkipped the source's snapshots not copied: damaged, beyond its head or bound to another chain
+     * @param verification     the target verified after the copy
+     */
+    public record Result(ChainHead head, long recordsCopied, long recordsPresent, int snapshotsCopied,
+                         int snapshotsPresent, int snapshotsSkipped, VerificationReport verification) {
+    }
+
+    /**
+     * Copies {@code from} into {@code to}; the target's file segments (if it is a data directory) roll at
+     * {@code segmentBytes}, and warnings (a torn tail recovered, a snapshot skipped) go to {@code err}.
+     *
+     * @throws UserError when the stores are the same, the source does not verify, the target is not a prefix of
+     *                   the source, or either store fails
+     */
+    public static Result copy(Store from, Store to, long segmentBytes, PrintStream err) {
+        if (from.sameAs(to)) {
+            throw UserError.usage("copy: --from and --to name the same store, " + from.describe());
+        }
+        try (Stores.Reading source = Stores.openReader(from)) {
+            // verified in full before the target is even opened, so a damaged source creates nothing
+            ChainHead end = sourceHead(source, from);
+            try (Stores.Writing target = Stores.openWriter(to, segmentBytes, err)) {
+                ChainHead start = target.appender().head();
+                requirePrefix(source, start, end, from, to);
+                ChainHead head = copyRecords(source, target, start, end, from, to);
+                SnapshotCounts snapshots = copySnapshots(source, target, head, from, err);
+                VerificationReport verification = new VerifyAuditTrail(target.log(), target.snapshots())
+                        .verify(seq -> { });
+                return new Result(head, head.seq() - start.seq(), start.seq(), snapshots.copied(),
+                        snapshots.present(), snapshots.skipped(), verification);
+            }
+        } catch (RuntimeException e) {
+            throw Stores.userError(e);
+        }
+    }
+
+    private static ChainHead sourceHead(Stores.Reading source, Store from) {
+        try {
+            return source.log().head();
+        } catch (AuditCorruptionException e) {
+            throw new UserError("the source " + from.describe() + " does not verify: " + e.getMessage()
+                    + "; nothing was copied. Run ./paperplane verify --store " + from.describe() + " for a full report");
+        }
+    }
+
+    /** Refuses a target that holds anything but a prefix of the source, naming both. */
+    private static void requirePrefix(Stores.Reading source, ChainHead start, ChainHead end, Store from, Store to) {
+        if (start.seq() == 0) {
+            return;
+        }
+        String refused = "the target " + to.describe() + " is not empty and not a prefix of the source "
+                + from.describe() + ": ";
+        String advice = "; nothing was copied. Copy into an empty store, or into the target of an interrupted copy "
+                + "of this source";
+        if (start.seq() > end.seq()) {
+            throw new UserError(refused + "it holds " + start.seq() + " records, the source only " + end.seq() + advice);
+        }
+        Optional<AuditRecord> there = source.log().read(start.seq());
+        if (there.isEmpty() || !there.get().hash().equals(start.hash())) {
+            throw new UserError(refused + "at seq " + start.seq() + " the target holds hash " + start.hash()
+                    + ", the source " + there.map(AuditRecord::hash).orElse("nothing") + advice);
+        }
+    }
+
+    private static ChainHead copyRecords(Stores.Reading source, Stores.Writing target, ChainHead start, ChainHead end,
+                                         Store from, Store to) {
+        ChainHead head = start;
+        List<EncodedRecord> batch = new ArrayList<>(BATCH);
+        try (Stream<AuditRecord> records = source.log().readAfter(start.seq())) {
+            Iterator<AuditRecord> it = records.iterator();
+            while (head.seq() < end.seq() && it.hasNext()) {
+                AuditRecord record = it.next();
+                EncodedRecord sealed = AuditCodec.seal(head, record.event());
+                // the chain-identity guarantee: the same event after the same head is the same bytes
+                if (sealed.seq() != record.seq() || !sealed.hash().equals(record.hash())) {
+                    throw new UserError("re-encoding record seq " + record.seq() + " of " + from.describe()
+                            + " gives seq " + sealed.seq() + " hash " + sealed.hash() + ", but the source holds hash "
+                            + record.hash() + ": this paperplane cannot reproduce its bytes exactly; the target "
+                            + to.describe() + " holds the records up to seq " + target.appender().head().seq() + " intact");
+                }
+                batch.add(sealed);
+                head = new ChainHead(sealed.seq(), sealed.hash());
+                if (batch.size() == BATCH) {
+                    append(target, batch, to);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            append(target, batch, to);
+        } catch (AuditCorruptionException e) {
+            throw new UserError("the source " + from.describe() + " failed verification while being copied: "
+                    + e.getMessage() + "; the target " + to.describe() + " holds the records up to seq "
+                    + target.appender().head().seq() + ", all verified");
+        }
+        if (head.seq() != end.seq()) {
+            throw new UserError("the source " + from.describe() + " ended at seq " + head.seq() + " while copying, "
+                    + "before its head seq " + end.seq() + " was reached; run the copy again");
+        }
+        return head;
+    }
+
+    private static void append(Stores.Writing target, List<EncodedRecord> batch, Store to) {
+        try {
+            target.appender().append(batch);
+        } catch (AuditWriteException e) {
+            throw new UserError("the copy stopped: " + e.getMessage() + "; run the same copy again: it continues "
+                    + "from what " + to.describe() + " holds");
+        }
+    }
+
+    private record SnapshotCounts(int copied, int present, int skipped) {
+    }
+
+    /** Stores every intact snapshot of the source, bound to the copied chain, that the target lacks. */
+    private static SnapshotCounts copySnapshots(Stores.Reading source, Stores.Writing target, ChainHead head, Store from,
+                                       PrintStream err) {
+        Set<Long> present = target.snapshots().list().stream().map(SnapshotInfo::seq)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<SnapshotInfo> offered = new ArrayList<>(source.snapshots().list());
+        offered.sort(Comparator.comparingLong(SnapshotInfo::seq));
+        int copied = 0;
+        int already = 0;
+        int skipped = 0;
+        for (SnapshotInfo info : offered) {
+            if (present.contains(info.seq())) {
+                already++;
+                continue;
+            }
+            Optional<String> problem = info.problem();
+            Optional<Snapshot> snapshot = Optional.empty();
+            if (problem.isEmpty() && info.seq() > head.seq()) {
+                problem = Optional.of("it is beyond the copied head seq " + head.seq());
+            }
+            if (problem.isEmpty()) {
+                snapshot = source.snapshots().load(info.seq());
+                if (snapshot.isEmpty()) {
+                    problem = Optional.of("it cannot be loaded intact");
+                } else if (!snapshot.get().chainHash().equals(chainHashAt(source, info.seq()))) {
+                    problem = Optional.of("it is bound to chain hash " + snapshot.get().chainHash()
+                            + ", not to this log's hash at its seq");
+                }
+            }
+            if (problem.isPresent()) {
+                skipped++;
+                err.println("paperplane: warning: the snapshot at seq " + info.seq() + " of " + from.describe()
+                        + " is not copied: " + problem.get());
+                continue;
+            }
+            target.snapshotStore().store(snapshot.get());
+            copied++;
+        }
+        return new SnapshotCounts(copied, already, skipped);
+    }
+
+    private static String chainHashAt(Stores.Reading source, long seq) {
+        return seq == 0 ? ChainHead.GENESIS.hash()
+                : source.log().read(seq).map(AuditRecord::hash).orElse(ChainHead.GENESIS.hash());
+    }
+}
