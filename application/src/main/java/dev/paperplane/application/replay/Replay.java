@@ -9,6 +9,7 @@ import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.domain.runtime.RuntimeState;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,9 +31,17 @@ public final class Replay {
         this.warnings = warnings;
     }
 
-    /** The state at the log's current head. */
+    /**
+     * The state at the log's current head. Without any snapshot this is one pass over the log, each record verified
+     * and folded as it is read, rather than asking for the verified head first and then reading every record again.
+     */
     public ReplayedState toHead() {
-        return to(log.head().seq());
+        List<SnapshotInfo> infos = snapshots.list();
+        if (infos.isEmpty()) {
+            return fold(ReplayedState.GENESIS, Long.MAX_VALUE);
+        }
+        long head = log.head().seq();
+        return advance(startingPoint(infos, head), head);
     }
 
     /**
@@ -45,7 +54,7 @@ public final class Replay {
         if (seq < 0 || seq > head) {
             throw new IllegalArgumentException("seq " + seq + " is outside the log (0.." + head + ")");
         }
-        return advance(startingPoint(seq), seq);
+        return advance(startingPoint(snapshots.list(), seq), seq);
     }
 
     /** Folds the records after {@code from} up to and including {@code seq} (the observer's incremental catch-up). */
@@ -53,24 +62,30 @@ public final class Replay {
         if (seq <= from.seq()) {
             return from;
         }
+        ReplayedState to = fold(from, seq);
+        if (to.seq() != seq) {
+            throw new IllegalStateException("the log ended at seq " + to.seq() + " before seq " + seq);
+        }
+        return to;
+    }
+
+    /** Folds the records after {@code from} up to and including {@code seq} or the log's end, whichever is first. */
+    private ReplayedState fold(ReplayedState from, long seq) {
         RuntimeState state = from.state();
-        ChainHead head = from.head();
+        AuditRecord last = null;
         try (Stream<AuditRecord> records = log.readAfter(from.seq())) {
             Iterator<AuditRecord> it = records.iterator();
-            while (head.seq() < seq && it.hasNext()) {
-                AuditRecord record = it.next();
-                state = state.apply(record.event());
-                head = new ChainHead(record.seq(), record.hash());
+            while ((last == null ? from.seq() : last.seq()) < seq && it.hasNext()) {
+                last = it.next();
+                state = state.apply(last.event());
             }
         }
-        if (head.seq() != seq) {
-            throw new IllegalStateException("the log ended at seq " + head.seq() + " before seq " + seq);
-        }
+        ChainHead head = last == null ? from.head() : new ChainHead(last.seq(), last.hash());
         return new ReplayedState(head, state, from.fromSnapshotSeq());
     }
 
-    private ReplayedState startingPoint(long seq) {
-        for (SnapshotInfo info : snapshots.list()) {
+    private ReplayedState startingPoint(List<SnapshotInfo> infos, long seq) {
+        for (SnapshotInfo info : infos) {
             if (info.seq() > seq || info.seq() < 1) {
                 continue;
             }
