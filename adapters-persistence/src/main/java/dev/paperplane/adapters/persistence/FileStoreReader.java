@@ -48,8 +48,11 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
     /** Records between two entries of the sparse seq index. */
     static final int INDEX_INTERVAL = 1024;
 
-    /** Records up to and including an anchoring snapshot's seq that the scan verifies from the claim before them. */
-    static final int ANCHOR_WINDOW = 4 * INDEX_INTERVAL;
+    /**
+     * Records up to and including an anchoring snapshot's seq that the scan verifies from the claim before them:
+     * enough for a start to read back the last bar's batch before the snapshot without verifying from genesis.
+     */
+    static final int ANCHOR_WINDOW = 256;
 
     /** Snapshots, newest first, tried as the anchor before the scan starts at genesis. */
     private static final int ANCHOR_CANDIDATES = 3;

@@ -215,7 +215,7 @@ class TornTailRecoveryTest {
     }
 
     @Test
-    void aTornTailOfALargeSegmentIsCutAfterVerifyingOnlyTheSegmentsLastMegabyte() throws IOException {
+    void aTornTailOfALargeSegmentIsCutAfterVerifyingOnlyTheSegmentsTailWindow() throws IOException {
         Path data = tmp.resolve("data");
         List<EncodedRecord> records = largeStore(data);
         Path segment = Dirs.firstSegment(data);
@@ -234,7 +234,7 @@ class TornTailRecoveryTest {
     }
 
     @Test
-    void aBadRecordInALargeSegmentsLastMegabyteFollowedByIntactRecordsIsCorruption() throws IOException {
+    void aBadRecordInALargeSegmentsTailWindowFollowedByIntactRecordsIsCorruption() throws IOException {
         Path data = tmp.resolve("data");
         largeStore(data);
         Path segment = Dirs.firstSegment(data);
