@@ -314,18 +314,22 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
         Map.Entry<Long, Position> start;
         Path path;
         synchronized (this) {
-            if (seq > verified.seq()) {
-                refresh();
-                if (seq > verified.seq()) {
+            try {
+                // a first read at the anchor's seq (replay checking its snapshot) needs no scan to the head
+                if (!start()) {
                     return Optional.empty();
                 }
-            }
-            if (seq < anchorStart) {
-                try {
-                    verifyBelowAnchor();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the audit log in " + layout.audit + ": " + e, e);
+                if (seq > verified.seq()) {
+                    scanTo(Long.MAX_VALUE);
+                    if (seq > verified.seq()) {
+                        return Optional.empty();
+                    }
                 }
+                if (seq < anchorStart) {
+                    verifyBelowAnchor();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the audit log in " + layout.audit + ": " + e, e);
             }
             start = index.floorEntry(seq);
             path = segments.get(start.getValue().segment());
