@@ -21,9 +21,10 @@ public final class FileStore {
 
     /**
      * Opens the single writer of {@code dataDir}, creating the directory as needed, taking its lock and
-     * recovering a torn tail (see {@link FileStoreWriter#recovery()}). Opening verifies the last segment
-     * record by record and where it joins the previous one, not every segment: its cost is bounded by the
-     * segment size, and readers verify everything they read.
+     * recovering a torn tail (see {@link FileStoreWriter#recovery()}). Opening verifies the last 256 KiB of the
+     * last segment record by record (the whole last segment, from where it joins the previous one, when those
+     * bytes hold a bad line), not every segment: its cost does not grow with the log, and readers verify
+     * everything they read.
      *
      * @throws FileStoreException when another writer holds the directory or it cannot be created or read
      * @throws dev.paperplane.application.audit.AuditCorruptionException when the last segment is damaged

@@ -6,12 +6,14 @@ import java.nio.channels.FileChannel;
 
 /**
  * Reads newline-terminated lines from a file, from a byte offset to the end of the file as it is while
- * reading. A final line without its newline is not returned: it is an append in progress or a torn tail.
+ * reading, or to a given end offset. A final line without its newline is not returned: it is an append in
+ * progress or a torn tail.
  */
 final class LineScanner {
     private static final int INITIAL_BUFFER = 1 << 16;
 
     private final FileChannel channel;
+    private final long endOffset;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private long bufferOffset;
     private int start;
@@ -24,8 +26,14 @@ final class LineScanner {
     private long lineOffset;
 
     LineScanner(FileChannel channel, long offset) {
+        this(channel, offset, Long.MAX_VALUE);
+    }
+
+    /** A scanner of the lines that end before file offset {@code endOffset}. */
+    LineScanner(FileChannel channel, long offset, long endOffset) {
         this.channel = channel;
         this.bufferOffset = offset;
+        this.endOffset = endOffset;
     }
 
     /** Advances to the next complete line; false at the end of the complete lines. */
@@ -62,7 +70,12 @@ final class LineScanner {
             System.arraycopy(buf, 0, bigger, 0, limit);
             buf = bigger;
         }
-        int read = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit), bufferOffset + limit);
+        long from = bufferOffset + limit;
+        int room = (int) Math.min(buf.length - limit, endOffset - from);
+        if (room <= 0) {
+            return false;
+        }
+        int read = channel.read(ByteBuffer.wrap(buf, limit, room), from);
         if (read <= 0) {
             return false;
         }

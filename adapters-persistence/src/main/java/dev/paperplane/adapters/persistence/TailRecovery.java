@@ -17,13 +17,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Brings the log to a clean end before a writer appends to it. Only the last segment is verified record by
- * record (plus the seq and hash where it joins the previous segment), so opening costs one segment's scan
- * however long the log is; earlier segments were verified when they were written and are verified by every
- * reader. A bad record at the very end of the last segment, with nothing intact after it, is the trace of a
- * crash during an append: it is quarantined and cut. A bad record with intact records after it is corruption.
+ * Brings the log to a clean end before a writer appends to it. A torn tail is always at the end, so only the
+ * last {@value #TAIL_WINDOW} bytes of the last segment are verified record by record, from the hash the record
+ * before them claims; opening therefore costs the same however long the log and its segments are. Earlier
+ * records were verified when they were written and are verified by every reader that reads them and by
+ * {@code paperplane verify}. When the window holds fewer than two complete lines, or any complete line in it
+ * fails, the whole last segment is verified from where it joins the previous one, as the only way to tell a
+ * torn tail from damage exactly. A bad record at the very end of the last segment, with nothing intact after
+ * it, is the trace of a crash during an append: it is quarantined and cut. A bad record with intact records
+ * after it is corruption.
  */
 final class TailRecovery {
+
+    /** Bytes at the end of the last segment verified when they are all intact: many times the largest batch. */
+    static final long TAIL_WINDOW = 256 * 1024;
 
     /** The log's end after recovery. */
     record End(ChainHead head, Path lastSegment, long lastSegmentSize, Optional<TornTailRecovery> recovery) {
@@ -54,6 +61,10 @@ final class TailRecovery {
         }
         try (FileChannel channel = FileChannel.open(last.getValue(), StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
+            Optional<End> intactWindow = tailWindow(channel, last.getValue(), layout, name);
+            if (intactWindow.isPresent()) {
+                return intactWindow.get();
+            }
             ChainVerifier verifier = new ChainVerifier(start);
             LineScanner scanner = new LineScanner(channel, 0);
             String reason = null;
@@ -86,6 +97,45 @@ final class TailRecovery {
             TornTailRecovery recovery = new TornTailRecovery(name, intactEnd, size - intactEnd, quarantined, reason);
             return new End(verifier.head(), last.getValue(), intactEnd, Optional.of(recovery));
         }
+    }
+
+    /**
+     * The log's end when the last {@value #TAIL_WINDOW} bytes verify, from the claim of their first complete line,
+     * up to the last complete line, cutting only bytes without a newline after it; empty when the segment is
+     * smaller than the window or anything in it needs the exact judgement of a whole-segment scan.
+     */
+    private static Optional<End> tailWindow(FileChannel channel, Path segment, Layout layout, String name)
+            throws IOException {
+        long size = channel.size();
+        if (size <= TAIL_WINDOW) {
+            return Optional.empty();
+        }
+        SegmentSeek.Line first = SegmentSeek.lineAfter(channel, size - TAIL_WINDOW, size);
+        if (first == null) {
+            return Optional.empty();
+        }
+        ChainVerifier verifier = new ChainVerifier(first.claimed());
+        LineScanner scanner = new LineScanner(channel, first.end());
+        while (scanner.next()) {
+            try {
+                verifier.verify(scanner.buffer(), scanner.lineStart(), scanner.lineLength());
+            } catch (RecordFormatException e) {
+                return Optional.empty();
+            }
+        }
+        if (verifier.head().equals(first.claimed())) {
+            return Optional.empty();
+        }
+        long intactEnd = scanner.position();
+        if (intactEnd == size) {
+            return Optional.of(new End(verifier.head(), segment, size, Optional.empty()));
+        }
+        String reason = "the last record is incomplete (no newline)";
+        Path quarantined = quarantine(layout, name, channel, intactEnd, size);
+        channel.truncate(intactEnd);
+        channel.force(true);
+        TornTailRecovery recovery = new TornTailRecovery(name, intactEnd, size - intactEnd, quarantined, reason);
+        return Optional.of(new End(verifier.head(), segment, intactEnd, Optional.of(recovery)));
     }
 
     /** The offset of the first complete line after the bad one that is a well-formed record, or -1. */

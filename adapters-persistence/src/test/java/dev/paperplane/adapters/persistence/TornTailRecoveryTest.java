@@ -206,4 +206,62 @@ class TornTailRecoveryTest {
         }
         assertThat(Files.readString(first)).isEqualTo("first crash");
     }
+
+    /** A store whose single segment is larger than the tail window the writer verifies at open. */
+    private static List<EncodedRecord> largeStore(Path data) throws IOException {
+        List<EncodedRecord> records = store(data, 8_000);
+        assertThat(Files.size(Dirs.firstSegment(data))).isGreaterThan(2 * TailRecovery.TAIL_WINDOW);
+        return records;
+    }
+
+    @Test
+    void aTornTailOfALargeSegmentIsCutAfterVerifyingOnlyTheSegmentsTailWindow() throws IOException {
+        Path data = tmp.resolve("data");
+        List<EncodedRecord> records = largeStore(data);
+        Path segment = Dirs.firstSegment(data);
+        byte[] intact = bytes(segment);
+        byte[] damaged = intact.clone();
+        damaged[Dirs.lineStarts(segment).get(4) + 60] ^= 0x01; // seq 5, far before the window
+        Files.write(segment, damaged);
+        Files.write(segment, "{\"seq\":8001,\"ty".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+
+        try (FileStoreWriter writer = FileStore.openWriter(data)) {
+            assertThat(writer.head()).isEqualTo(SampleEvents.headOf(records));
+            assertThat(writer.recovery().orElseThrow().offset()).isEqualTo(intact.length);
+        }
+        assertThatThrownBy(() -> FileStore.openReader(data).read(6))
+                .isInstanceOfSatisfying(AuditCorruptionException.class, e -> assertThat(e.seq()).isEqualTo(5));
+    }
+
+    @Test
+    void aBadRecordInALargeSegmentsTailWindowFollowedByIntactRecordsIsCorruption() throws IOException {
+        Path data = tmp.resolve("data");
+        largeStore(data);
+        Path segment = Dirs.firstSegment(data);
+        byte[] full = bytes(segment);
+        int bad = Dirs.lineStarts(segment).get(7_996);
+        full[bad + 60] ^= 0x01;
+        Files.write(segment, full);
+
+        assertThatThrownBy(() -> FileStore.openWriter(data))
+                .isInstanceOfSatisfying(AuditCorruptionException.class, e -> {
+                    assertThat(e.seq()).isEqualTo(7_997);
+                    assertThat(e.offset()).isEqualTo(bad);
+                    assertThat(e.getMessage()).contains("intact record follows");
+                });
+    }
+
+    @Test
+    void aBadLastRecordOfALargeSegmentIsQuarantinedAsATornTail() throws IOException {
+        Path data = tmp.resolve("data");
+        List<EncodedRecord> records = largeStore(data);
+        Path segment = Dirs.firstSegment(data);
+        byte[] full = bytes(segment);
+        full[full.length - 10] ^= 0x01; // inside the hash of the last record
+        Files.write(segment, full);
+        try (FileStoreWriter writer = FileStore.openWriter(data)) {
+            assertThat(writer.head()).isEqualTo(new ChainHead(7_999, records.get(7_998).hash()));
+            assertThat(writer.recovery().orElseThrow().reason()).contains("hash");
+        }
+    }
 }

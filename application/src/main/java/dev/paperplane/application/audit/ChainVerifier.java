@@ -3,6 +3,7 @@ package dev.paperplane.application.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * Verifies a log line by line from a known head: each line must carry the next seq and the chain hash of its
@@ -16,6 +17,7 @@ public final class ChainVerifier {
     private long seq;
     private byte[] hash;
     private byte[] spare = new byte[32];
+    private final byte[] computedHex = new byte[64];
     private String hashHex;
 
     /** A verifier whose next record must follow {@code start}. */
@@ -66,8 +68,9 @@ public final class ChainVerifier {
     }
 
     private void check(byte[] buf, int off, int len) {
-        long claimed = decoder.seqAndSuffix(buf, off, len);
+        long claimed = decoder.seqAndSuffix(buf, off, len, false);
         if (claimed != seq + 1) {
+            decoder.checkHashDigits();
             throw new RecordFormatException("seq " + claimed + " does not follow seq " + seq + " (expected "
                     + (seq + 1) + ")", "{\"seq\":".length());
         }
@@ -79,15 +82,15 @@ public final class ChainVerifier {
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 digest of 32 bytes did not fit 32 bytes", e);
         }
+        // equal to the computed digest's lowercase hex, the stored digits are well-formed too
         int stored = off + len - 66;
-        for (int i = 0; i < 32; i++) {
-            int b = Hex.digit(buf[stored + 2 * i]) << 4 | Hex.digit(buf[stored + 2 * i + 1]);
-            if ((byte) b != spare[i]) {
-                throw new RecordFormatException("chain hash mismatch at seq " + claimed
-                        + ": the record's bytes, or the hash it follows, were altered (stored "
-                        + new String(buf, stored, 64, StandardCharsets.ISO_8859_1) + ", computed "
-                        + Hex.format(spare) + ")", len - 66);
-            }
+        Hex.formatTo(spare, computedHex);
+        if (!Arrays.equals(buf, stored, stored + 64, computedHex, 0, 64)) {
+            decoder.checkHashDigits();
+            throw new RecordFormatException("chain hash mismatch at seq " + claimed
+                    + ": the record's bytes, or the hash it follows, were altered (stored "
+                    + new String(buf, stored, 64, StandardCharsets.ISO_8859_1) + ", computed "
+                    + Hex.format(spare) + ")", len - 66);
         }
     }
 

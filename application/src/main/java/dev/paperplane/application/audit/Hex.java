@@ -9,8 +9,19 @@ final class Hex {
     private Hex() {
     }
 
+    private static final byte[] DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
+            'e', 'f'};
+
     static String format(byte[] hash) {
         return LOWER.formatHex(hash);
+    }
+
+    /** Writes the 32 bytes of {@code hash} as 64 lowercase hex digits (ASCII) into {@code out[0, 64)}. */
+    static void formatTo(byte[] hash, byte[] out) {
+        for (int i = 0; i < 32; i++) {
+            out[2 * i] = DIGITS[(hash[i] >> 4) & 0xf];
+            out[2 * i + 1] = DIGITS[hash[i] & 0xf];
+        }
     }
 
     /** Parses a chain hash given as 64 lowercase hex digits. */

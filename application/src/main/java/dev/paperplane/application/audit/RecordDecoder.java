@@ -61,7 +61,7 @@ final class RecordDecoder {
 
     /** Decodes a whole line without chain verification. */
     AuditRecord decode(byte[] line, int from, int len) {
-        long seq = seqAndSuffix(line, from, len);
+        long seq = seqAndSuffix(line, from, len, true);
         AuditEvent event = body();
         return new AuditRecord(seq, event, new String(buf, end - 66, 64, StandardCharsets.ISO_8859_1));
     }
@@ -71,6 +71,16 @@ final class RecordDecoder {
      * position just after the seq digits.
      */
     long seqAndSuffix(byte[] line, int from, int len) {
+        return seqAndSuffix(line, from, len, true);
+    }
+
+    /**
+     * {@link #seqAndSuffix(byte[], int, int)}, where {@code hashDigits} false leaves the 64 hash digits unchecked
+     * unless another part of the line is malformed: a caller that compares them with a computed hash learns the
+     * same cheaper, and calls {@link #checkHashDigits()} when they differ. Errors are reported in the same order
+     * either way.
+     */
+    long seqAndSuffix(byte[] line, int from, int len, boolean hashDigits) {
         if (from < 0 || len < 0 || from + len > line.length) {
             throw new IndexOutOfBoundsException("line [" + from + ", " + (from + len) + ") of " + line.length);
         }
@@ -89,17 +99,34 @@ final class RecordDecoder {
                         suffix + i - off);
             }
         }
-        for (int i = end - 66; i < end - 2; i++) {
-            if (Hex.digit(line[i]) < 0) {
-                throw new RecordFormatException("the hash is not 64 lowercase hex digits", i - off);
-            }
+        boolean closed = line[end - 2] == '"' && line[end - 1] == '}';
+        if (hashDigits || !closed) {
+            checkHashDigits();
         }
-        if (line[end - 2] != '"' || line[end - 1] != '}') {
+        if (!closed) {
             throw new RecordFormatException("the record does not end in ,\"hash\":\"<64 lowercase hex>\"}",
                     len - 2);
         }
-        expect("{\"seq\":");
-        return unsignedLong("seq");
+        if (hashDigits) {
+            expect("{\"seq\":");
+            return unsignedLong("seq");
+        }
+        try {
+            expect("{\"seq\":");
+            return unsignedLong("seq");
+        } catch (RecordFormatException e) {
+            checkHashDigits();
+            throw e;
+        }
+    }
+
+    /** Checks that the current line's stored hash is 64 lowercase hex digits. */
+    void checkHashDigits() {
+        for (int i = end - 66; i < end - 2; i++) {
+            if (Hex.digit(buf[i]) < 0) {
+                throw new RecordFormatException("the hash is not 64 lowercase hex digits", i - off);
+            }
+        }
     }
 
     /** Parses type, time and payload after the seq field; the payload must end where the hash field begins. */

@@ -8,7 +8,9 @@ import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.domain.runtime.RuntimeState;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,9 +32,26 @@ public final class Replay {
         this.warnings = warnings;
     }
 
-    /** The state at the log's current head. */
+    /**
+     * The state at the log's current head: the newest usable snapshot, then one pass over the records after it,
+     * each verified and folded as it is read (rather than asking the log for its verified head first, which a
+     * log may only know by verifying those records once more). Snapshots beyond the end are skipped silently,
+     * as {@link #to(long)} skips those beyond the seq it is given.
+     */
     public ReplayedState toHead() {
-        return to(log.head().seq());
+        List<Skipped> skipped = new ArrayList<>();
+        ReplayedState start = startingPoint(snapshots.list(), Long.MAX_VALUE, skipped::add);
+        ReplayedState end = fold(start, Long.MAX_VALUE);
+        for (Skipped warning : skipped) {
+            if (warning.seq() <= end.seq()) {
+                warnings.accept(warning.text());
+            }
+        }
+        return end;
+    }
+
+    /** A snapshot skipped, and why. */
+    private record Skipped(long seq, String text) {
     }
 
     /**
@@ -45,7 +64,7 @@ public final class Replay {
         if (seq < 0 || seq > head) {
             throw new IllegalArgumentException("seq " + seq + " is outside the log (0.." + head + ")");
         }
-        return advance(startingPoint(seq), seq);
+        return advance(startingPoint(snapshots.list(), seq, skipped -> warnings.accept(skipped.text())), seq);
     }
 
     /** Folds the records after {@code from} up to and including {@code seq} (the observer's incremental catch-up). */
@@ -53,33 +72,39 @@ public final class Replay {
         if (seq <= from.seq()) {
             return from;
         }
+        ReplayedState to = fold(from, seq);
+        if (to.seq() != seq) {
+            throw new IllegalStateException("the log ended at seq " + to.seq() + " before seq " + seq);
+        }
+        return to;
+    }
+
+    /** Folds the records after {@code from} up to and including {@code seq} or the log's end, whichever is first. */
+    private ReplayedState fold(ReplayedState from, long seq) {
         RuntimeState state = from.state();
-        ChainHead head = from.head();
+        AuditRecord last = null;
         try (Stream<AuditRecord> records = log.readAfter(from.seq())) {
             Iterator<AuditRecord> it = records.iterator();
-            while (head.seq() < seq && it.hasNext()) {
-                AuditRecord record = it.next();
-                state = state.apply(record.event());
-                head = new ChainHead(record.seq(), record.hash());
+            while ((last == null ? from.seq() : last.seq()) < seq && it.hasNext()) {
+                last = it.next();
+                state = state.apply(last.event());
             }
         }
-        if (head.seq() != seq) {
-            throw new IllegalStateException("the log ended at seq " + head.seq() + " before seq " + seq);
-        }
+        ChainHead head = last == null ? from.head() : new ChainHead(last.seq(), last.hash());
         return new ReplayedState(head, state, from.fromSnapshotSeq());
     }
 
-    private ReplayedState startingPoint(long seq) {
-        for (SnapshotInfo info : snapshots.list()) {
+    private ReplayedState startingPoint(List<SnapshotInfo> infos, long seq, Consumer<Skipped> skipped) {
+        for (SnapshotInfo info : infos) {
             if (info.seq() > seq || info.seq() < 1) {
                 continue;
             }
             Optional<String> problem = info.problem();
             if (problem.isPresent()) {
-                warnings.accept("snapshot at seq " + info.seq() + " skipped: " + problem.get());
+                skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq() + " skipped: " + problem.get()));
                 continue;
             }
-            Optional<ReplayedState> usable = usable(info);
+            Optional<ReplayedState> usable = usable(info, skipped);
             if (usable.isPresent()) {
                 return usable.get();
             }
@@ -87,23 +112,25 @@ public final class Replay {
         return ReplayedState.GENESIS;
     }
 
-    private Optional<ReplayedState> usable(SnapshotInfo info) {
+    private Optional<ReplayedState> usable(SnapshotInfo info, Consumer<Skipped> skipped) {
         Optional<Snapshot> loaded = snapshots.load(info.seq());
         if (loaded.isEmpty()) {
-            warnings.accept("snapshot at seq " + info.seq() + " skipped: it could not be loaded intact");
+            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq()
+                    + " skipped: it could not be loaded intact"));
             return Optional.empty();
         }
         Snapshot snapshot = loaded.get();
         Optional<AuditRecord> record = log.read(snapshot.seq());
         if (record.isEmpty() || !record.get().hash().equals(snapshot.chainHash())) {
-            warnings.accept("snapshot at seq " + info.seq() + " skipped: its chain hash does not match the log at that seq");
+            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq()
+                    + " skipped: its chain hash does not match the log at that seq"));
             return Optional.empty();
         }
         try {
             RuntimeState state = SnapshotCodec.decode(snapshot);
             return Optional.of(new ReplayedState(new ChainHead(snapshot.seq(), snapshot.chainHash()), state, snapshot.seq()));
         } catch (RuntimeException e) {
-            warnings.accept("snapshot at seq " + info.seq() + " skipped: " + e.getMessage());
+            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq() + " skipped: " + e.getMessage()));
             return Optional.empty();
         }
     }

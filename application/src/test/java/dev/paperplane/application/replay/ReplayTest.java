@@ -58,6 +58,15 @@ class ReplayTest {
     }
 
     @Test
+    void withoutSnapshotsTheReplayToTheHeadFoldsTheWholeLogFromGenesis() {
+        ReplayedState state = new Replay(store, noSnapshots(), warnings::add).toHead();
+
+        assertThat(state.head()).isEqualTo(store.head());
+        assertThat(state.fromSnapshotSeq()).isZero();
+        assertThat(state.state()).isEqualTo(fullReplay(store.head().seq()));
+    }
+
+    @Test
     void replayToAPastSeqStartsFromTheNewestSnapshotAtOrBelowIt() {
         long oldest = store.list().get(store.list().size() - 1).seq();
         long target = oldest + 5;

@@ -17,15 +17,24 @@ public record PriceWindow(int capacity, List<BigDecimal> closes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a price window holds at least one close, capacity was " + capacity);
         }
+        boolean canonical = true;
+        for (BigDecimal close : closes) {
+            canonical &= Objects.requireNonNull(close, "close").scale() == Decimals.SCALE;
+        }
+        if (closes.size() > capacity) {
+            throw new IllegalArgumentException("a price window of capacity " + capacity + " cannot hold "
+                    + closes.size() + " closes");
+        }
+        // an immutable list of canonical closes (what append passes) is kept as it is: no copy per bar
+        closes = canonical ? List.copyOf(closes) : scaled(closes);
+    }
+
+    private static List<BigDecimal> scaled(List<BigDecimal> closes) {
         List<BigDecimal> scaled = new ArrayList<>(closes.size());
         for (BigDecimal close : closes) {
-            scaled.add(Decimals.of(Objects.requireNonNull(close, "close")));
+            scaled.add(Decimals.of(close));
         }
-        if (scaled.size() > capacity) {
-            throw new IllegalArgumentException("a price window of capacity " + capacity + " cannot hold "
-                    + scaled.size() + " closes");
-        }
-        closes = List.copyOf(scaled);
+        return List.copyOf(scaled);
     }
 
     /** A window that remembers nothing yet. */
@@ -35,11 +44,13 @@ public record PriceWindow(int capacity, List<BigDecimal> closes) {
 
     /** This window with {@code close} as its newest element, dropping the oldest beyond the capacity. */
     public PriceWindow append(BigDecimal close) {
-        List<BigDecimal> next = new ArrayList<>(capacity);
         int from = closes.size() == capacity ? 1 : 0;
-        next.addAll(closes.subList(from, closes.size()));
-        next.add(close);
-        return new PriceWindow(capacity, next);
+        BigDecimal[] next = new BigDecimal[closes.size() - from + 1];
+        for (int i = from; i < closes.size(); i++) {
+            next[i - from] = closes.get(i);
+        }
+        next[next.length - 1] = Decimals.of(Objects.requireNonNull(close, "close"));
+        return new PriceWindow(capacity, List.of(next));
     }
 
     /** How many closes the window holds. */
