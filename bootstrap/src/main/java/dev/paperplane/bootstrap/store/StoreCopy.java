@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.Stream;
 
 /**
  * Copies a verified audit log and its snapshots from one store to another, whichever adapters hold them. The
@@ -81,9 +82,15 @@ public final class StoreCopy {
         }
     }
 
+    /** Reads the whole source once, so every record is verified from genesis (a reader may start at a snapshot). */
     private static ChainHead sourceHead(Stores.Reading source, Store from) {
-        try {
-            return source.log().head();
+        try (Stream<AuditRecord> records = source.log().readAfter(0)) {
+            ChainHead head = ChainHead.GENESIS;
+            for (Iterator<AuditRecord> it = records.iterator(); it.hasNext(); ) {
+                AuditRecord record = it.next();
+                head = new ChainHead(record.seq(), record.hash());
+            }
+            return head;
         } catch (AuditCorruptionException e) {
             throw new UserError("the source " + from.describe() + " does not verify: " + e.getMessage()
                     + "; nothing was copied. Run ./paperplane verify --store " + from.describe() + " for a full report");
