@@ -3,6 +3,7 @@ package dev.paperplane.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +21,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./paperplane bench [NAME...] [--quick] [--sizes N,N] [--prof PROFILER] [--list]}: generates the logs it needs
- * (cached), runs the selected JMH cases and prints one results table, also written to
- * {@code benchmarks/target/results.md} and {@code results.json}. See docs/performance.md.
+ * (cached), runs the selected JMH cases (and, for {@code observer}, the observer load benchmark) and prints one
+ * results table, also written to {@code benchmarks/target/results.md} and {@code results.json}. See
+ * docs/performance.md.
  */
 public final class BenchMain {
     private static final String PACKAGE = "dev.paperplane.bench.";
@@ -35,16 +37,25 @@ public final class BenchMain {
         GROUPS.put("page", PACKAGE + "PageBenchmark\\.");
     }
 
+    /** The observer load benchmark's name: not a JMH group, run by {@link ObserverLoad} after any JMH cases. */
+    private static final String OBSERVER = "observer";
+
     private static final String USAGE = """
             usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
-              NAME          replay | recovery | append | page, or a regular expression over benchmark names
-                            (e.g. 'replayVerified$' or 'Page.*Deep'); none: every case but the observer's
-              --quick       smoke run: 10,000 events only, one short iteration per case
-              --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000)
+                                      [--duration SECONDS] [--jvm-flags 'FLAGS']
+              NAME          replay | recovery | append | page | observer, or a regular expression over
+                            benchmark names (e.g. 'replayVerified$' or 'Page.*Deep'); none: every case but
+                            the observer's
+              --quick       smoke run: 10,000 events only, one short iteration per case (observer: 3 s per case)
+              --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000;
+                            observer 1000000)
               --prof P      add a JMH profiler with its options, e.g. gc or jfr:dir=/tmp/jfr
               --list        list the cases and exit
+              --duration S  observer: seconds of wrk load per endpoint and connection count (default 20)
+              --jvm-flags F observer: the JVM flags of the observer and of the static-file ceiling
+                            (default '%s'; '' for the JVM's defaults)
             The logs are generated once into benchmarks/target/bench-data and reused; results are written to
-            benchmarks/target/results.md and results.json.""";
+            benchmarks/target/results.md and results.json.""".formatted(ObserverLoad.DEFAULT_FLAGS);
 
     private BenchMain() {
     }
@@ -56,12 +67,16 @@ public final class BenchMain {
         boolean list = false;
         String sizes = null;
         List<String> profilers = new ArrayList<>();
+        Integer duration = null;
+        String jvmFlags = ObserverLoad.DEFAULT_FLAGS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--list" -> list = true;
                 case "--sizes" -> sizes = value(args, ++i);
                 case "--prof" -> profilers.add(value(args, ++i));
+                case "--duration" -> duration = seconds(value(args, ++i));
+                case "--jvm-flags" -> jvmFlags = value(args, ++i);
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     return;
@@ -74,9 +89,8 @@ public final class BenchMain {
                 }
             }
         }
-        if (names.contains("observer")) {
-            fail("the observer load benchmark needs the HTTP observer, which this build does not have yet");
-        }
+        boolean observer = names.remove(OBSERVER);
+        boolean jmh = !observer || !names.isEmpty();
         Path root = Path.of(System.getProperty("paperplane.bench.root", ".")).toAbsolutePath().normalize();
         Path dataRoot = Datasets.root();
         Path modules = root.resolve("bootstrap/target/modules");
@@ -124,19 +138,36 @@ public final class BenchMain {
         }
         if (list) {
             new Runner(options.build()).list();
+            System.out.println(OBSERVER + " (wrk load on the HTTP observer beside a static-file ceiling; not JMH)");
             return;
         }
         if (!Files.isDirectory(modules)) {
             fail("the module path " + modules + " is missing: run the benchmarks with ./paperplane bench");
         }
 
-        Map<Integer, Datasets.Dataset> datasets = new TreeMap<>();
-        for (int size : needed) {
-            datasets.put(size, Datasets.ensure(size, System.out));
-        }
         Instant started = Instant.now();
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<Integer, Datasets.Dataset> datasets = new TreeMap<>();
+        Collection<RunResult> results = List.of();
+        if (jmh) {
+            for (int size : needed) {
+                datasets.put(size, Datasets.ensure(size, System.out));
+            }
+            results = new Runner(options.build()).run();
+        }
         Results table = Results.of(results, datasets);
+        if (observer) {
+            List<Integer> loadSizes = sizes != null ? List.copyOf(needed) : List.of(quick ? 10_000 : 1_000_000);
+            int seconds = duration != null ? duration : quick ? 3 : 20;
+            List<String> flags = jvmFlags.isBlank() ? List.of() : List.of(jvmFlags.strip().split("\\s+"));
+            ObserverLoad.Settings load = new ObserverLoad.Settings(loadSizes, List.of(16, 64),
+                    Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 1 : 5), flags);
+            try {
+                table = table.with(ObserverLoad.run(load, modules, out));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
 
         Map<String, String> environment = new TreeMap<>();
         environment.put("java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
@@ -145,6 +176,7 @@ public final class BenchMain {
         environment.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         environment.put("started", started.toString());
         environment.put("selection", String.join(" ", args));
+        environment.put("loadavg", loadAverage());
         String header = "# paperplane benchmark results\n\n" + environment.entrySet().stream()
                 .map(e -> "- " + e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
         table.write(out, header, environment);
@@ -153,6 +185,27 @@ public final class BenchMain {
                 + environment.get("cpus") + " CPUs)");
         System.out.print(table.text());
         System.out.println("written to " + out.resolve("results.md") + " and results.json");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int seconds(String value) {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 1 && seconds <= 600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("--duration takes whole seconds from 1 to 600, was '" + value + "'");
+        return 0;
     }
 
     private static String value(String[] args, int i) {

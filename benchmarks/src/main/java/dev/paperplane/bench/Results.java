@@ -46,9 +46,16 @@ final class Results {
     }
 
     private final List<Row> rows;
+    private final Optional<LoadReport> load;
 
-    private Results(List<Row> rows) {
+    private Results(List<Row> rows, Optional<LoadReport> load) {
         this.rows = rows;
+        this.load = load;
+    }
+
+    /** These results with the observer load benchmark's section after the JMH table. */
+    Results with(LoadReport report) {
+        return new Results(rows, Optional.of(report));
     }
 
     static Results of(Collection<RunResult> results, Map<Integer, Datasets.Dataset> datasets) {
@@ -72,7 +79,7 @@ final class Results {
                     primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), p50, p99));
         }
         rows.sort(Comparator.comparingInt((Row r) -> ORDER.indexOf(r.name())).thenComparingInt(Row::size));
-        return new Results(rows);
+        return new Results(rows, Optional.empty());
     }
 
     private Optional<Row> find(String name, int size) {
@@ -165,6 +172,9 @@ final class Results {
 
     /** The table as aligned text. */
     String text() {
+        if (rows.isEmpty()) {
+            return load.map(LoadReport::text).orElse("");
+        }
         List<String[]> lines = table();
         int[] width = new int[lines.getFirst().length];
         for (String[] line : lines) {
@@ -183,12 +193,16 @@ final class Results {
         }
         out.append('\n');
         targets().forEach(t -> out.append(t).append('\n'));
+        load.ifPresent(l -> out.append('\n').append(l.text()));
         return out.toString();
     }
 
     /** The table as Markdown. */
     String markdown(String header) {
         StringBuilder out = new StringBuilder(header).append('\n');
+        if (rows.isEmpty()) {
+            return out.append(load.map(LoadReport::markdown).orElse("")).toString();
+        }
         List<String[]> lines = table();
         for (int l = 0; l < lines.size(); l++) {
             out.append("| ").append(String.join(" | ", lines.get(l))).append(" |\n");
@@ -198,6 +212,7 @@ final class Results {
         }
         out.append('\n');
         targets().forEach(t -> out.append("- ").append(t).append('\n'));
+        load.ifPresent(l -> out.append('\n').append(l.markdown()));
         return out.toString();
     }
 
@@ -229,7 +244,9 @@ final class Results {
         for (int i = 0; i < targets.size(); i++) {
             out.append(i == 0 ? "" : ",").append("\n    ").append(quote(targets.get(i)));
         }
-        return out.append("\n  ]\n}\n").toString();
+        out.append("\n  ]");
+        load.ifPresent(l -> out.append(",\n  \"observerLoad\": ").append(l.json()));
+        return out.append("\n}\n").toString();
     }
 
     void write(Path dir, String header, Map<String, String> environment) {
@@ -243,21 +260,11 @@ final class Results {
     }
 
     private static String number(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : String.format(Locale.ROOT, "%.6g", v);
+        return Tables.number(v);
     }
 
     private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return Tables.quote(s);
     }
 
     private static double unitSeconds(String unit) {
