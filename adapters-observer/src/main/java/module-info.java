@@ -16,6 +16,7 @@ module dev.paperplane.adapters.observer {
     requires io.helidon.metrics.api;
     requires io.helidon.common.tls;
     requires io.helidon.common.pki;
+    requires io.helidon.common.socket;
     requires io.helidon.common.configurable;
     requires transitive jakarta.json;
     requires jakarta.json.bind;

@@ -79,6 +79,7 @@ final class ObserverApi {
     private final Etags etags;
     private final byte[] openApi;
     private final StateCache states;
+    private final BodyCache bodies = new BodyCache();
 
     ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -99,7 +100,7 @@ final class ObserverApi {
     Reply runtime(ServerRequest req) {
         Params.of(req, Set.of());
         LogOverview overview = catchUps.catchUp();
-        return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> {
+        return bodies.reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> {
             SessionView session = overview.latestSession().map(ObserverApi::session).orElse(null);
             ObserverView observer = new ObserverView(settings.version(), API_VERSION, settings.maxResponseBytes(),
                     Params.DEFAULT_LIMIT, Params.MAX_LIMIT);
@@ -145,7 +146,7 @@ final class ObserverApi {
         Params.of(req, Set.of());
         LogOverview overview = catchUps.catchUp();
         AuditStorage storage = log.storage();
-        return new Reply(etags.of(overview.verified(), key(req), breakText(overview), "bytes=" + storage.bytes(),
+        return bodies.reply(etags.of(overview.verified(), key(req), breakText(overview), "bytes=" + storage.bytes(),
                 "segments=" + storage.segments()), () -> {
             long records = overview.verified().seq();
             return whole(new AuditSummaryView(overview.countsByType(), records, records == 0 ? null : 1L,
@@ -158,7 +159,7 @@ final class ObserverApi {
     Reply integrity(ServerRequest req) {
         Params.of(req, Set.of());
         LogOverview overview = catchUps.catchUp();
-        return new Reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> whole(new IntegrityView(
+        return bodies.reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> whole(new IntegrityView(
                 overview.intact(), overview.verified().seq(), overview.verified().hash(),
                 overview.chainBreak().map(b -> b.seq()).orElse(null),
                 overview.chainBreak().map(b -> b.reason()).orElse(null))));
@@ -220,13 +221,13 @@ final class ObserverApi {
             }
             state = states.at(at.get());
         }
-        return new Reply(etags.of(state.head(), key(req)), () -> whole(ledger(state)));
+        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(ledger(state)));
     }
 
     Reply decisionSummary(ServerRequest req) {
         Params.of(req, Set.of());
         ReplayedState state = states.atHead();
-        return new Reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
     }
 
     Reply openApi(ServerRequest req) {

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -50,6 +51,7 @@ final class ObserverMetrics {
     private final MeterRegistry registry = Shared.REGISTRY;
     private final CatchUps catchUps;
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+    private final Map<String, Answered> answered = new ConcurrentHashMap<>();
 
     /** The process's one registry, created when the first observer starts. */
     private static final class Shared {
@@ -84,19 +86,31 @@ final class ObserverMetrics {
             }
             Timer.Sample sample = Timer.start(registry);
             res.whenSent(() -> {
-                List<Tag> tags = List.of(Tag.create("route", req.matchingPattern().orElse(UNMATCHED)),
-                        Tag.create("status", String.valueOf(res.status().code())));
-                mine(Counter.builder(REQUESTS)
-                        .description("requests answered, by route pattern and status")
-                        .tags(tags)).increment();
-                sample.stop(mine(Timer.builder(REQUEST_DURATION)
-                        .description("time from receiving a request to having sent its response")
-                        .buckets(LATENCY_BUCKETS)
-                        .percentiles(new double[0])
-                        .tags(tags)));
+                Answered answered = answered(req.matchingPattern().orElse(UNMATCHED), res.status().code());
+                answered.requests().increment();
+                sample.stop(answered.duration());
             });
             chain.proceed();
         };
+    }
+
+    /** The meters of one route and status, created on its first request and kept: meter look-ups cost. */
+    private record Answered(Counter requests, Timer duration) {
+    }
+
+    private Answered answered(String route, int status) {
+        return answered.computeIfAbsent(route + ' ' + status, key -> {
+            List<Tag> tags = List.of(Tag.create("route", route), Tag.create("status", String.valueOf(status)));
+            return new Answered(
+                    mine(Counter.builder(REQUESTS)
+                            .description("requests answered, by route pattern and status")
+                            .tags(tags)),
+                    mine(Timer.builder(REQUEST_DURATION)
+                            .description("time from receiving a request to having sent its response")
+                            .buckets(LATENCY_BUCKETS)
+                            .percentiles(new double[0])
+                            .tags(tags)));
+        });
     }
 
     /** Counts a response the size limit cut short: a page truncated or an item shown by reference. */
@@ -110,6 +124,7 @@ final class ObserverMetrics {
     void close() {
         meters.forEach(registry::remove);
         meters.clear();
+        answered.clear();
     }
 
     private <B extends Meter.Builder<B, M>, M extends Meter> M mine(B builder) {

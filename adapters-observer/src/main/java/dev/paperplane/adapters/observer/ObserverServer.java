@@ -7,6 +7,7 @@ import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.pki.PkiException;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.common.tls.Tls;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
@@ -78,6 +79,8 @@ public final class ObserverServer implements AutoCloseable {
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .protocolsDiscoverServices(false)
+                // without it a response larger than one segment waits for the client's delayed ACK (~40 ms)
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
                         .maxHeadersSize(MAX_HEADER_BYTES)

@@ -42,6 +42,10 @@ import java.util.stream.StreamSupport;
  * from seq 1 verifies from genesis; so the head is served without hashing the whole log, and nothing is ever
  * returned unverified. A stream that reads past the scan's end advances the scan, so a line is hashed once
  * when a fresh reader replays the log.
+ *
+ * <p>Following an idle log is cheap: the scan re-reads its segment only when the segment's size has changed, and
+ * lists the audit directory only when the scan has moved since the last listing or a segment named for the
+ * next seq has appeared (the writer starts each segment at a batch boundary, with that name).
  */
 public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
 
@@ -68,6 +72,16 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
     private long scanOffset;
     // records below anchorStart are not verified yet; 1 once everything up to the scan's end is
     private long anchorStart = 1;
+    // the scan segment's size before the last pass that read all its complete lines, and the bytes it left
+    // pending: while the size stays the same, a pass would find nothing new
+    private long passSegment = -1;
+    private long passOffset = -1;
+    private long passSize = -1;
+    private int passPending;
+    // the verified seq when the audit directory was last listed with the scan at its last segment (-1: never)
+    private long listedAt = -1;
+    // sizes of the segments behind the scan's
+    private final TreeMap<Long, Long> sealedSizes = new TreeMap<>();
 
     /** Where record {@code seq} of the index starts, and the head it follows. */
     private record Position(long segment, long offset, ChainHead previous) {
@@ -227,8 +241,7 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
             if (verified.seq() >= stop) {
                 return;
             }
-            TreeMap<Long, Path> listed = layout.segments();
-            Map.Entry<Long, Path> next = listed.higherEntry(scanSegment);
+            Map.Entry<Long, Path> next = followingSegment();
             if (next == null) {
                 return;
             }
@@ -253,6 +266,22 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
     }
 
     /**
+     * The segment after the scan's, if one exists. The directory is listed when the scan has moved since the
+     * last listing or a segment named for the next seq has appeared; otherwise the last listing stands, so
+     * following an idle log costs two file-status calls rather than a directory listing per {@link #head()}.
+     */
+    private Map.Entry<Long, Path> followingSegment() throws IOException {
+        long nextFirst = verified.seq() + 1;
+        if (listedAt == verified.seq() && (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst)))) {
+            return null;
+        }
+        TreeMap<Long, Path> listed = layout.segments();
+        Map.Entry<Long, Path> next = listed.higherEntry(scanSegment);
+        listedAt = next == null ? verified.seq() : -1;
+        return next;
+    }
+
+    /**
      * Verifies the current segment's complete lines past the scan offset, up to record {@code stop}; returns
      * the bytes left pending.
      */
@@ -260,9 +289,20 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
         Path path = segments.get(scanSegment);
         String name = path.getFileName().toString();
         ChainVerifier verifier = new ChainVerifier(verified);
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new AuditCorruptionException(verifier.nextSeq(), name, scanOffset, "the segment disappeared");
+        }
+        if (passSegment == scanSegment && passOffset == scanOffset && passSize == size) {
+            return passPending;
+        }
+        passSegment = -1;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             LineScanner scanner = new LineScanner(channel, scanOffset);
-            while (verifier.nextSeq() <= stop && scanner.next()) {
+            boolean more;
+            while ((more = verifier.nextSeq() <= stop) && scanner.next()) {
                 long seq = verifier.nextSeq();
                 ChainHead previous = scanner.lineOffset() == 0 || (seq - 1) % INDEX_INTERVAL == 0
                         ? verifier.head() : null;
@@ -275,6 +315,12 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
                     index.put(seq, new Position(scanSegment, scanner.lineOffset(), previous));
                 }
                 scanOffset = scanner.position();
+            }
+            if (more) {
+                passSegment = scanSegment;
+                passOffset = scanOffset;
+                passSize = size;
+                passPending = scanner.pendingBytes();
             }
             return scanner.pendingBytes();
         } catch (NoSuchFileException e) {
@@ -371,7 +417,7 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
                     start = from <= verified.seq() ? index.floorEntry(from).getValue()
                             : new Position(scanSegment, scanOffset, verified);
                 }
-                listed = layout.segments();
+                listed = knownSegments();
                 listed.putAll(segments.tailMap(start.segment()));
                 endOffset = Files.size(listed.lastEntry().getValue());
             } catch (IOException e) {
@@ -383,21 +429,49 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
     }
 
     @Override
-    public AuditStorage storage() {
+    public synchronized AuditStorage storage() {
         try {
+            TreeMap<Long, Path> listed = knownSegments();
             long bytes = 0;
-            TreeMap<Long, Path> listed = layout.segments();
-            for (Path segment : listed.values()) {
-                try {
-                    bytes += Files.size(segment);
-                } catch (NoSuchFileException e) {
-                    // removed between listing and sizing: it holds nothing any more
-                }
+            for (Map.Entry<Long, Path> segment : listed.entrySet()) {
+                bytes += sizeOf(segment.getKey(), segment.getValue());
             }
             return new AuditStorage(layout.data.toString(), bytes, listed.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the audit segments in " + layout.audit + ": " + e, e);
         }
+    }
+
+    /** A segment's size; remembered once the scan has left the segment, since the writer never appends to it again. */
+    private long sizeOf(long first, Path path) throws IOException {
+        Long sealed = sealedSizes.get(first);
+        if (sealed != null) {
+            return sealed;
+        }
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            return 0;   // removed between listing and sizing: it holds nothing any more
+        }
+        if (started && first < scanSegment && path.equals(segments.get(first))) {
+            sealedSizes.put(first, size);
+        }
+        return size;
+    }
+
+    /**
+     * The segments as last listed while the scan stood where it stands now and no segment for the next seq
+     * existed; otherwise a new listing. Called with this reader's lock held.
+     */
+    private TreeMap<Long, Path> knownSegments() throws IOException {
+        if (started && listedAt == verified.seq() && segments.lastKey() == scanSegment) {
+            long nextFirst = verified.seq() + 1;
+            if (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst))) {
+                return new TreeMap<>(segments);
+            }
+        }
+        return layout.segments();
     }
 
     @Override

@@ -85,6 +85,41 @@ class SegmentsTest {
     }
 
     @Test
+    void aReaderThatFoundTheLogIdleFollowsTheWriterIntoTheSegmentsItRollsToLater() throws IOException {
+        try (FileStoreWriter writer = FileStore.openWriter(data, 700)) {
+            appendBatches(writer, 3, 4);
+            FileStoreReader reader = FileStore.openReader(data);
+            assertThat(reader.head().seq()).isEqualTo(12);
+            assertThat(reader.head().seq()).as("idle: the last listing stands").isEqualTo(12);
+
+            List<EncodedRecord> later = appendBatches(writer, 6, 4);
+
+            assertThat(new Layout(data).segments().lastKey()).as("the writer rolled").isGreaterThan(13);
+            assertThat(reader.head()).isEqualTo(new ChainHead(36, later.getLast().hash()));
+            assertThat(Dirs.all(reader.readAfter(12))).extracting(AuditRecord::hash)
+                    .containsExactlyElementsOf(later.stream().map(EncodedRecord::hash).toList());
+        }
+    }
+
+    @Test
+    void storageCountsEverySegmentAndTheGrowthOfTheLastAsTheWriterAppends() throws IOException {
+        try (FileStoreWriter writer = FileStore.openWriter(data, 700)) {
+            FileStoreReader reader = FileStore.openReader(data);
+            for (int round = 0; round < 4; round++) {
+                appendBatches(writer, 2, 3);
+                reader.head();
+                TreeMap<Long, Path> files = new Layout(data).segments();
+                long bytes = 0;
+                for (Path file : files.values()) {
+                    bytes += Files.size(file);
+                }
+                assertThat(reader.storage().segments()).as("round %d", round).isEqualTo(files.size());
+                assertThat(reader.storage().bytes()).as("round %d", round).isEqualTo(bytes);
+            }
+        }
+    }
+
+    @Test
     void aReopenedWriterContinuesInTheLastSegment() {
         try (FileStoreWriter writer = FileStore.openWriter(data, 700)) {
             appendBatches(writer, 5, 4);
