@@ -13,6 +13,7 @@ import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import io.helidon.config.yaml.YamlConfigParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +104,7 @@ public final class ConfigLoader {
 
         Config merged;
         try {
-            merged = Config.builder()
-                    .disableEnvironmentVariablesSource()
-                    .disableSystemPropertiesSource()
+            merged = builder()
                     .addSource(ConfigSources.create(flags))
                     .addSource(ConfigSources.create(environment))
                     .addSource(ConfigSources.create(file))
@@ -143,15 +142,27 @@ public final class ConfigLoader {
             return Config.empty();
         }
         try {
-            return Config.builder()
-                    .disableEnvironmentVariablesSource()
-                    .disableSystemPropertiesSource()
+            return builder()
                     .addSource(ConfigSources.create(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                             MediaTypes.APPLICATION_X_YAML))
                     .build();
         } catch (ConfigException | IllegalStateException e) {
             throw new UserError("configuration " + name + " is not valid YAML: " + rootMessage(e));
         }
+    }
+
+    /**
+     * A builder with exactly the sources given to it and the YAML parser: no system sources and no discovery of
+     * parsers, filters or mappers through the service loader, which costs a cold start more than the parsing.
+     */
+    private static Config.Builder builder() {
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .disableParserServices()
+                .addParser(YamlConfigParser.create())
+                .disableFilterServices()
+                .disableMapperServices();
     }
 
     private static String rootMessage(Throwable e) {
