@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds target/paperplane-<version>.tar.gz from an already packaged bootstrap/target/modules (./paperplane dist
-# runs the build first). Layout of the archive:
+# Usage: make-dist.sh ROOT JAVA_HOME [OUT_DIR]
+# Builds OUT_DIR/paperplane-<version>.tar.gz (OUT_DIR defaults to ROOT/target) from an already packaged
+# bootstrap/target/modules (./paperplane dist runs the build first; the build's DistributionIT calls this after
+# `package`, with an OUT_DIR under bootstrap/target). Layout of the archive:
 #   paperplane-<version>/bin/paperplane     POSIX sh launcher using runtime/bin/java only
 #   paperplane-<version>/runtime/           jlink image of exactly the JDK modules the application needs
 #   paperplane-<version>/lib/*.jar          the application's module path (paperplane, Helidon and their libraries)
@@ -14,6 +16,7 @@
 set -euo pipefail
 root="$1"
 java_home="$2"
+out="${3:-$root/target}"
 modules="$root/bootstrap/target/modules"
 info="$root/bootstrap/target/classes/dev/paperplane/bootstrap/build-info.properties"
 say() { printf 'paperplane dist: %s\n' "$*" >&2; }
@@ -30,9 +33,11 @@ else
 fi
 
 name="paperplane-$version"
-work="$root/target/dist-work"
+mkdir -p "$out"
+out="$(cd "$out" && pwd -P)"
+work="$out/dist-work"
 stage="$work/$name"
-archive="$root/target/$name.tar.gz"
+archive="$out/$name.tar.gz"
 rm -rf "$work"
 mkdir -p "$stage/bin" "$stage/lib" "$stage/conf" "$stage/docs"
 
