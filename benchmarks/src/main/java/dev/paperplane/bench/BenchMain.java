@@ -16,6 +16,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -152,7 +153,8 @@ public final class BenchMain {
             for (int size : needed) {
                 datasets.put(size, Datasets.ensure(size, System.out));
             }
-            results = new Runner(options.build()).run();
+            Options built = options.build();
+            results = new Runner(built, CaseProgress.of(built)).run();
         }
         Results table = Results.of(results, datasets);
         if (observer) {

@@ -11,6 +11,7 @@ import dev.paperplane.application.session.InitializeRuntime;
 import dev.paperplane.application.session.RunPaperSession;
 import dev.paperplane.bootstrap.config.ConfigLoader;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.runtime.FeedIdentity;
 import java.io.BufferedReader;
@@ -121,13 +122,18 @@ public final class Datasets {
         FeedIdentity identity = new FeedIdentity("synthetic-" + size + ".csv", sha256(feedFile));
         // Unforced: the same bytes the real writer appends, without one fsync per bar (the append case measures that).
         try (FileStoreWriter writer = BenchmarkWriters.openUnforced(full, config.segmentBytes());
-             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8)) {
+             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
+             ProgressReporter progress = ProgressReporter.start("generating", "events", System.err)) {
             FileStoreReader reader = FileStore.openReader(full);
             ReplayedState start = new InitializeRuntime(reader, reader, w -> { }).initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
             // a bar appends at most 5 events (bar, 2 decisions, 2 fills or rejections); completion adds one
             long stopAt = size - 6;
-            Supplier<Optional<Bar>> supplier = () -> writer.head().seq() >= stopAt ? Optional.empty() : bars.next();
+            Supplier<Optional<Bar>> supplier = () -> {
+                long head = writer.head().seq();
+                progress.update(head, stopAt);   // on a terminal only: the generation of 1M events takes a while
+                return head >= stopAt ? Optional.empty() : bars.next();
+            };
             new RunPaperSession(writer, writer, config.snapshotEvery()).run(start, config.runtime(), identity, supplier);
         }
         Files.delete(feedFile);

@@ -7,8 +7,6 @@ import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class RecoveryBenchmark {
-    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream(), true,
-            StandardCharsets.UTF_8);
-
     /** Ready in a warm JVM with the newest snapshot at most 10,000 events before the head. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
@@ -133,7 +128,7 @@ public class RecoveryBenchmark {
 
     private static ReplayedState ready(Path data) {
         PaperplaneConfig config = ConfigLoader.defaults();
-        try (Stores.Writing store = Stores.openWriter(new Store.Directory(data), config.segmentBytes(), DISCARD)) {
+        try (Stores.Writing store = Stores.openWriter(new Store.Directory(data), config.segmentBytes())) {
             return new InitializeRuntime(store.log(), store.snapshots(), warning -> { }).initialize(config.runtime());
         }
     }

@@ -4,6 +4,7 @@ import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreCopy;
 import dev.paperplane.bootstrap.store.StoreOption;
@@ -37,16 +38,18 @@ public final class CopyCommand implements Command {
                     A STORE is a data directory (DIR or file:DIR) or postgresql://user@host:port/database?schema=name.
                     The target must be empty or hold a prefix of the source (an interrupted copy, which this
                     continues). Every intact snapshot is copied too; then the target is verified like `verify` does.
-                    A data directory receives segments of the default size (64 MiB).
+                    A data directory receives segments of the default size (64 MiB). On a terminal it shows progress
+                    (records read, copied and verified, rate, time left) on stderr.
                     example: ./paperplane copy --from demo-data --to postgresql://paperplane_writer@db:5432/paperplane""");
             return 0;
         }
         Options options = Options.parse(name(), args, Set.of("from", "to", "from-password-file", "to-password-file"));
         Store from = StoreOption.parse(name(), "--from", options.require("from"),
-                options.get("from-password-file").map(Path::of), "--from-password-file", err);
+                options.get("from-password-file").map(Path::of), "--from-password-file");
         Store to = StoreOption.parse(name(), "--to", options.require("to"),
-                options.get("to-password-file").map(Path::of), "--to-password-file", err);
-        StoreCopy.Result result = StoreCopy.copy(from, to, FileStore.DEFAULT_SEGMENT_BYTES, err);
+                options.get("to-password-file").map(Path::of), "--to-password-file");
+        StoreCopy.Result result = StoreCopy.copy(from, to, FileStore.DEFAULT_SEGMENT_BYTES,
+                label -> ProgressReporter.start(label, "records", err));
         VerificationReport report = result.verification();
         if (!report.ok()) {
             report.findings().forEach(finding -> err.println("copy: " + finding));

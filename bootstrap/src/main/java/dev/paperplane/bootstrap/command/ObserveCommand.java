@@ -29,6 +29,8 @@ import java.util.concurrent.CountDownLatch;
  * Off loopback it needs a bearer token file; given a certificate and key it serves HTTPS.
  */
 public final class ObserveCommand implements Command {
+    /** Warnings about the token file are log events of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.observer");
     private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER);
 
     @Override
@@ -64,24 +66,24 @@ public final class ObserveCommand implements Command {
                     example: ./paperplane observe --data demo-data --port 8080""");
             return 0;
         }
-        serveUntilShutdown(open(args, out, err));
+        serveUntilShutdown(open(args, out));
         return 0;
     }
 
     /**
      * Checks the options, starts the observer and says where it listens, on {@code out}; warnings about the
-     * token file go to {@code err}. Returns the running server: {@link #run} then blocks until shutdown.
+     * token file are logged. Returns the running server: {@link #run} then blocks until shutdown.
      */
-    static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
+    static ObserverServer open(List<String> args, PrintStream out) {
         Options options = Options.parse("observe", args,
                 ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
-        Store data = StoreOption.store(options, "observe", err);
+        Store data = StoreOption.store(options, "observe");
         ObserverConfig config = ConfigOptions.load(options, GROUPS).observer();
         ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
         Optional<Path> tokenFile = config.tokenFile();
         if (tokenFile.isPresent()) {
             TokenFile token = readToken(tokenFile.get());
-            token.warnings().forEach(warning -> err.println("paperplane: warning: " + warning));
+            token.warnings().forEach(warning -> LOG.log(System.Logger.Level.WARNING, warning));
             settings = settings.withToken(token.token());
         }
         Optional<Path> cert = config.tlsCert();

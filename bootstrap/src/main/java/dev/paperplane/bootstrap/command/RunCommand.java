@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  * batch-driven: no thread, no timer, no listener, no input but the feed.
  */
 public final class RunCommand implements Command {
+    /** Warnings of the start (a snapshot passed over, say) are log events of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.run");
     private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.RUNTIME, ConfigKey.Group.STORAGE);
 
     @Override
@@ -75,7 +77,7 @@ public final class RunCommand implements Command {
         }
         Options options = Options.parse(name(), args,
                 ConfigOptions.names(GROUPS, StoreOption.with("feed").toArray(String[]::new)));
-        Store data = StoreOption.store(options, name(), err);
+        Store data = StoreOption.store(options, name());
         Path feedFile = Path.of(options.require("feed"));
         PaperplaneConfig config = ConfigOptions.load(options, GROUPS);
         SessionSummary summary = runSession(data, feedFile, config, err);
@@ -87,16 +89,17 @@ public final class RunCommand implements Command {
     }
 
     /**
-     * Initializes by replay and runs one session of {@code feedFile} into the store {@code data}; warnings and
-     * recoveries go to {@code err}. Failures a user can act on become {@link UserError}s.
+     * Initializes by replay and runs one session of {@code feedFile} into the store {@code data}, drawing progress
+     * on {@code err} when it is a terminal; warnings and recoveries are log events. Failures a user can act on
+     * become {@link UserError}s.
      */
     static SessionSummary runSession(Store data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedFile feed = identify(feedFile);
-        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), err);
+        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes());
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
              ProgressReporter progress = ProgressReporter.start("run", "bars", err)) {
             InitializeRuntime initialize = new InitializeRuntime(store.log(), store.snapshots(),
-                    warning -> err.println("paperplane: warning: " + warning));
+                    warning -> LOG.log(System.Logger.Level.WARNING, warning));
             ReplayedState start = initialize.initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
             return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())

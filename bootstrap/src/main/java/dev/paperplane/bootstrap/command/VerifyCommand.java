@@ -41,7 +41,7 @@ public final class VerifyCommand implements Command {
         }
         Options options = Options.parse(name(), args, StoreOption.NAMES);
         VerificationReport report;
-        try (Stores.Reading store = Stores.openReader(StoreOption.store(options, name(), err));
+        try (Stores.Reading store = Stores.openReader(StoreOption.store(options, name()));
              ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
             long total = knownHead(store.log());
             report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> progress.update(seq, total));

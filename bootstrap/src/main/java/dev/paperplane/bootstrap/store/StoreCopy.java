@@ -11,7 +11,7 @@ import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.io.PrintStream;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +34,15 @@ import java.util.stream.Stream;
 public final class StoreCopy {
     /** Records appended per batch (one transaction, or one durable write, each). */
     public static final int BATCH = 1000;
+    /** Progress label while the whole source is read and verified, before the target is opened. */
+    public static final String READING = "copy (reading the source)";
+    /** Progress label while records are appended to the target. */
+    public static final String COPYING = "copy";
+    /** Progress label while the target is verified after the copy. */
+    public static final String VERIFYING = "copy (verifying the target)";
+
+    /** Snapshots that are not copied are log events of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.copy");
 
     private StoreCopy() {
     }
@@ -55,25 +64,37 @@ public final class StoreCopy {
 
     /**
      * Copies {@code from} into {@code to}; the target's file segments (if it is a data directory) roll at
-     * {@code segmentBytes}, and warnings (a torn tail recovered, a snapshot skipped) go to {@code err}.
+     * {@code segmentBytes}, and warnings (a torn tail recovered, a snapshot skipped) are log events. Each pass
+     * over the records (reading the source, copying, verifying the target) reports to a reporter that
+     * {@code progress} starts for its label ({@link #READING}, {@link #COPYING}, {@link #VERIFYING}), counting
+     * records.
      *
      * @throws UserError when the stores are the same, the source does not verify, the target is not a prefix of
      *                   the source, or either store fails
      */
-    public static Result copy(Store from, Store to, long segmentBytes, PrintStream err) {
+    public static Result copy(Store from, Store to, long segmentBytes, Function<String, ProgressReporter> progress) {
         if (from.sameAs(to)) {
             throw UserError.usage("copy: --from and --to name the same store, " + from.describe());
         }
         try (Stores.Reading source = Stores.openReader(from)) {
             // verified in full before the target is even opened, so a damaged source creates nothing
-            ChainHead end = sourceHead(source, from);
-            try (Stores.Writing target = Stores.openWriter(to, segmentBytes, err)) {
+            ChainHead end;
+            try (ProgressReporter reading = progress.apply(READING)) {
+                end = sourceHead(source, from, reading);
+            }
+            try (Stores.Writing target = Stores.openWriter(to, segmentBytes)) {
                 ChainHead start = target.appender().head();
                 requirePrefix(source, start, end, from, to);
-                ChainHead head = copyRecords(source, target, start, end, from, to);
-                SnapshotCounts snapshots = copySnapshots(source, target, head, from, err);
-                VerificationReport verification = new VerifyAuditTrail(target.log(), target.snapshots())
-                        .verify(seq -> { });
+                ChainHead head;
+                try (ProgressReporter copying = progress.apply(COPYING)) {
+                    head = copyRecords(source, target, start, end, from, to, copying);
+                }
+                SnapshotCounts snapshots = copySnapshots(source, target, head, from);
+                VerificationReport verification;
+                try (ProgressReporter verifying = progress.apply(VERIFYING)) {
+                    verification = new VerifyAuditTrail(target.log(), target.snapshots())
+                            .verify(seq -> verifying.update(seq, head.seq()));
+                }
                 return new Result(head, head.seq() - start.seq(), start.seq(), snapshots.copied(),
                         snapshots.present(), snapshots.skipped(), verification);
             }
@@ -83,17 +104,28 @@ public final class StoreCopy {
     }
 
     /** Reads the whole source once, so every record is verified from genesis (a reader may start at a snapshot). */
-    private static ChainHead sourceHead(Stores.Reading source, Store from) {
+    private static ChainHead sourceHead(Stores.Reading source, Store from, ProgressReporter progress) {
+        long total = knownHead(source);
         try (Stream<AuditRecord> records = source.log().readAfter(0)) {
             ChainHead head = ChainHead.GENESIS;
             for (Iterator<AuditRecord> it = records.iterator(); it.hasNext(); ) {
                 AuditRecord record = it.next();
                 head = new ChainHead(record.seq(), record.hash());
+                progress.update(record.seq(), total);
             }
             return head;
         } catch (AuditCorruptionException e) {
             throw new UserError("the source " + from.describe() + " does not verify: " + e.getMessage()
                     + "; nothing was copied. Run ./paperplane verify --store " + from.describe() + " for a full report");
+        }
+    }
+
+    /** The source's head seq for progress, or 0 (unknown) when it fails verification: the full read says where. */
+    private static long knownHead(Stores.Reading source) {
+        try {
+            return source.log().head().seq();
+        } catch (AuditCorruptionException e) {
+            return 0;
         }
     }
 
@@ -117,7 +149,7 @@ public final class StoreCopy {
     }
 
     private static ChainHead copyRecords(Stores.Reading source, Stores.Writing target, ChainHead start, ChainHead end,
-                                         Store from, Store to) {
+                                         Store from, Store to, ProgressReporter progress) {
         ChainHead head = start;
         List<EncodedRecord> batch = new ArrayList<>(BATCH);
         try (Stream<AuditRecord> records = source.log().readAfter(start.seq())) {
@@ -134,6 +166,7 @@ public final class StoreCopy {
                 }
                 batch.add(sealed);
                 head = new ChainHead(sealed.seq(), sealed.hash());
+                progress.update(head.seq() - start.seq(), end.seq() - start.seq());
                 if (batch.size() == BATCH) {
                     append(target, batch, to);
                     batch = new ArrayList<>(BATCH);
@@ -165,8 +198,8 @@ public final class StoreCopy {
     }
 
     /** Stores every intact snapshot of the source, bound to the copied chain, that the target lacks. */
-    private static SnapshotCounts copySnapshots(Stores.Reading source, Stores.Writing target, ChainHead head, Store from,
-                                       PrintStream err) {
+    private static SnapshotCounts copySnapshots(Stores.Reading source, Stores.Writing target, ChainHead head,
+                                                Store from) {
         Set<Long> present = target.snapshots().list().stream().map(SnapshotInfo::seq)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<SnapshotInfo> offered = new ArrayList<>(source.snapshots().list());
@@ -195,7 +228,7 @@ public final class StoreCopy {
             }
             if (problem.isPresent()) {
                 skipped++;
-                err.println("paperplane: warning: the snapshot at seq " + info.seq() + " of " + from.describe()
+                LOG.log(System.Logger.Level.WARNING, "the snapshot at seq " + info.seq() + " of " + from.describe()
                         + " is not copied: " + problem.get());
                 continue;
             }

@@ -3,7 +3,6 @@ package dev.paperplane.bootstrap.store;
 import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +14,8 @@ import java.util.TreeSet;
  * command line: see {@link PostgresPassword}.
  */
 public final class StoreOption {
+    /** Warnings about password files are log events of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.store");
     /** The option names: {@code data}, {@code store}, {@code store-password-file}. */
     public static final Set<String> NAMES = Set.of("data", "store", "store-password-file");
 
@@ -39,16 +40,16 @@ public final class StoreOption {
     }
 
     /**
-     * The store {@code options} name for {@code command}; warnings about password files go to {@code err}.
+     * The store {@code options} name for {@code command}; warnings about password files are logged.
      *
      * @throws UserError a usage error when neither or both of {@code --store} and {@code --data} are given, or
      *                   the locator is malformed or holds a password
      */
-    public static Store store(Options options, String command, PrintStream err) {
-        return store(options, command, err, PostgresPassword.Sources.current());
+    public static Store store(Options options, String command) {
+        return store(options, command, PostgresPassword.Sources.current());
     }
 
-    static Store store(Options options, String command, PrintStream err, PostgresPassword.Sources sources) {
+    static Store store(Options options, String command, PostgresPassword.Sources sources) {
         Optional<String> store = options.get("store");
         Optional<String> data = options.get("data");
         if (store.isPresent() && data.isPresent()) {
@@ -66,7 +67,7 @@ public final class StoreOption {
             }
             return new Store.Directory(Path.of(data.get()));
         }
-        return parse(command, "--store", store.get(), passwordFile, "--store-password-file", err, sources);
+        return parse(command, "--store", store.get(), passwordFile, "--store-password-file", sources);
     }
 
     /**
@@ -74,12 +75,12 @@ public final class StoreOption {
      * {@code passwordFile} (the value of {@code passwordOption}) or the environment.
      */
     public static Store parse(String command, String option, String text, Optional<Path> passwordFile,
-                              String passwordOption, PrintStream err) {
-        return parse(command, option, text, passwordFile, passwordOption, err, PostgresPassword.Sources.current());
+                              String passwordOption) {
+        return parse(command, option, text, passwordFile, passwordOption, PostgresPassword.Sources.current());
     }
 
     static Store parse(String command, String option, String text, Optional<Path> passwordFile, String passwordOption,
-                       PrintStream err, PostgresPassword.Sources sources) {
+                       PostgresPassword.Sources sources) {
         if (PostgresLocator.isLocator(text)) {
             PostgresLocator locator;
             try {
@@ -88,7 +89,7 @@ public final class StoreOption {
                 throw UserError.usage(command + ": " + option + ": " + e.getMessage());
             }
             String password = PostgresPassword.resolve(locator, passwordFile, sources,
-                    warning -> err.println("paperplane: warning: " + warning));
+                    warning -> LOG.log(System.Logger.Level.WARNING, warning));
             // none is handed over as an empty password: given none at all, the driver would read ~/.pgpass on
             // its own, without the permission check, and use a password paperplane decided to ignore
             return new Store.Postgres(locator.target(password == null ? "" : password));

@@ -13,13 +13,14 @@ import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.io.PrintStream;
 
 /**
  * Opens a store by its location: the one place that knows which adapter serves which {@link Store}. Both
  * adapters are opened into the same shapes, and a failure to open either is a one-line {@link UserError}.
  */
 public final class Stores {
+    /** A torn tail recovered at writer start is a log event of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.store");
 
     private Stores() {
     }
@@ -89,17 +90,17 @@ public final class Stores {
 
     /**
      * Opens {@code store} for writing: takes its lock, creates it on first use, recovers a torn tail of a data
-     * directory (reported on {@code err}; {@code segmentBytes} is its segment size), and opens its read side
-     * after the recovery.
+     * directory (a warning of the {@code paperplane.store} logger; {@code segmentBytes} is its segment size), and
+     * opens its read side after the recovery.
      */
-    public static Writing openWriter(Store store, long segmentBytes, PrintStream err) {
+    public static Writing openWriter(Store store, long segmentBytes) {
         AuditAppendPort appender;
         SnapshotStorePort snapshotStore;
         try {
             switch (store) {
                 case Store.Directory d -> {
                     FileStoreWriter writer = FileStore.openWriter(d.dir(), segmentBytes);
-                    writer.recovery().ifPresent(recovery -> err.println("paperplane: " + recovery.describe()));
+                    writer.recovery().ifPresent(recovery -> LOG.log(System.Logger.Level.WARNING, recovery.describe()));
                     appender = writer;
                     snapshotStore = writer;
                 }

@@ -22,9 +22,7 @@ import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,7 +169,7 @@ class CopyCommandTest {
     void refusesATargetAnotherWriterHolds() {
         Store.Postgres target = freshPostgres();
         Outcome copy;
-        try (Stores.Writing running = Stores.openWriter(target, FileStore.DEFAULT_SEGMENT_BYTES, quiet())) {
+        try (Stores.Writing running = Stores.openWriter(target, FileStore.DEFAULT_SEGMENT_BYTES)) {
             copy = paperplane("copy", "--from", locator(source), "--to", locator(target));
         }
 
@@ -218,7 +216,7 @@ class CopyCommandTest {
     /** Appends the first {@code count} records of {@code from} to {@code to}: what an interrupted copy leaves. */
     private static void appendPrefix(Store from, Store to, long count) {
         try (Stores.Reading reading = Stores.openReader(from);
-             Stores.Writing writing = Stores.openWriter(to, FileStore.DEFAULT_SEGMENT_BYTES, quiet());
+             Stores.Writing writing = Stores.openWriter(to, FileStore.DEFAULT_SEGMENT_BYTES);
              Stream<AuditRecord> records = reading.log().readAfter(0)) {
             List<EncodedRecord> batch = new ArrayList<>();
             ChainHead head = ChainHead.GENESIS;
@@ -253,9 +251,5 @@ class CopyCommandTest {
             throw new UncheckedIOException(e);
         }
         return files;
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.paperplane.adapters.observer.ObserverServer;
+import dev.paperplane.bootstrap.LogRecords;
 import dev.paperplane.bootstrap.cli.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,13 +46,14 @@ class ObserveCommandTest {
     @Test
     void servesWithATokenFileAndRefusesRequestsWithoutTheToken() throws Exception {
         Path token = tokenFile(TOKEN + "\n", "rw-------");
+        LogRecords log = LogRecords.of("paperplane");
         ObserverServer server = open("--data", dir.toString(), "--port", "0", "--token-file", token.toString());
-        try {
+        try (log) {
             assertThat(get(server, "/observer/v1/runtime", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/observer/v1/runtime", TOKEN).statusCode()).isEqualTo(200);
             assertThat(text(out)).contains("listening on http://127.0.0.1:" + server.port()).contains("bearer token")
                     .doesNotContain(TOKEN);
-            assertThat(text(err)).isEmpty();
+            assertThat(log.lines()).isEmpty();
         } finally {
             server.stop();
         }
@@ -60,9 +62,11 @@ class ObserveCommandTest {
     @Test
     void warnsWhenTheTokenFileIsReadableByOthers() {
         Path token = tokenFile(TOKEN, "rw-r--r--");
+        LogRecords log = LogRecords.of("paperplane");
         ObserverServer server = open("--data", dir.toString(), "--port", "0", "--token-file", token.toString());
-        try {
-            assertThat(text(err)).startsWith("paperplane: warning: token file " + token)
+        try (log) {
+            assertThat(log.lines()).singleElement().asString()
+                    .startsWith("WARNING paperplane.observer: token file " + token)
                     .contains("chmod 600").doesNotContain(TOKEN);
         } finally {
             server.stop();
@@ -101,8 +105,7 @@ class ObserveCommandTest {
     }
 
     private ObserverServer open(String... args) {
-        return ObserveCommand.open(new ArrayList<>(List.of(args)), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ObserveCommand.open(new ArrayList<>(List.of(args)), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     private Path tokenFile(String content, String permissions) {

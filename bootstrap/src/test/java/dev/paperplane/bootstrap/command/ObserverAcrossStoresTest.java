@@ -79,7 +79,7 @@ class ObserverAcrossStoresTest {
 
     private ObserverServer observe(String store) {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return ObserveCommand.open(List.of("--store", store, "--port", "0"), quiet, quiet);
+        return ObserveCommand.open(List.of("--store", store, "--port", "0"), quiet);
     }
 
     /** GETs {@code path} from both observers, asserts the same status, ETag and body bytes; returns the body. */

@@ -84,7 +84,7 @@ class PostgresStoreCommandsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         ObserverServer observer = ObserveCommand.open(List.of("--store", locator, "--store-password-file",
-                passwordFile.toString(), "--port", "0"), print, print);
+                passwordFile.toString(), "--port", "0"), print);
         try {
             HttpResponse<String> summary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + observer.port() + "/observer/v1/audit/summary")).build(),
@@ -153,8 +153,8 @@ class PostgresStoreCommandsTest {
         Outcome verify = paperplaneProcess(Map.of("PGPASSFILE", pgpass.toString()), "verify", "--store", locator);
 
         assertThat(verify.code()).isEqualTo(UserError.FAILURE);
-        assertThat(verify.err()).contains("paperplane: warning: password file " + pgpass + " has group or world "
-                + "access and is ignored").contains("paperplane: cannot connect to postgresql://" + role + "@")
+        assertThat(verify.err()).contains(" WARNING paperplane.store: password file " + pgpass + " has group or "
+                + "world access and is ignored").contains("paperplane: cannot connect to postgresql://" + role + "@")
                 .contains("(no password was found: give it in a file with --store-password-file, in PGPASSWORD or in "
                         + "~/.pgpass)");
     }
@@ -177,8 +177,8 @@ class PostgresStoreCommandsTest {
             assertThat(outcome.code()).isEqualTo(UserError.USAGE);
             assertThat(outcome.err()).contains(": give --store or --data, not both");
         });
-        assertThatThrownBy(() -> ObserveCommand.open(List.of("--data", dir.toString(), "--store", locator), quiet,
-                quiet)).isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.USAGE))
+        assertThatThrownBy(() -> ObserveCommand.open(List.of("--data", dir.toString(), "--store", locator), quiet))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.USAGE))
                 .hasMessage("observe: give --store or --data, not both (--data DIR is the same as --store DIR)");
     }
 

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +19,6 @@ class StoreOptionTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
     void dataNamesADirectory() {
@@ -126,7 +122,6 @@ class StoreOptionTest {
 
     private Store store(String... args) {
         Options options = Options.parse("run", List.of(args), StoreOption.with("feed"));
-        return StoreOption.store(options, "run", new PrintStream(err, true, StandardCharsets.UTF_8),
-                new PostgresPassword.Sources(Map.of(), dir.resolve("home")));
+        return StoreOption.store(options, "run", new PostgresPassword.Sources(Map.of(), dir.resolve("home")));
     }
 }
