@@ -150,6 +150,24 @@ class DistributionIT {
 
             assertThat(response.statusCode()).as("GET /observer/v1/runtime: %s; observe: %s", response.body(),
                     observe.output()).isEqualTo(200);
+            assertThat(observe.jvmArguments()).as("the launcher's flags for observe")
+                    .contains("-Xms16m", "-Xmx96m", "-XX:+UseSerialGC");
+        }
+    }
+
+    @Test
+    void observeRunsWithTheJvmFlagsOfPaperplaneObserveJavaOptsInstead() throws Exception {
+        Path data = runDemoFeed("observe-flags");
+        Map<String, String> withFlags = new java.util.HashMap<>(environment);
+        withFlags.put("PAPERPLANE_OBSERVE_JAVA_OPTS", "-Xmx80m -XX:+UseParallelGC");
+
+        try (Running observe = Running.start(scratch.resolve("logs"), work, withFlags, COMMAND_BOUND,
+                installed.resolve("bin/paperplane").toString(), "--log-format", "text", "observe", "--data",
+                data.toString(), "--port", "0")) {
+            observe.awaitLine(LISTENING);
+
+            assertThat(observe.jvmArguments()).as("%s", observe.output())
+                    .contains("-Xmx80m", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
         }
     }
 
@@ -277,6 +295,12 @@ class DistributionIT {
             }
             fail("printed no " + pattern + " within " + bound + ": " + output());
             throw new AssertionError("unreachable");
+        }
+
+        /** The arguments the running process was started with, as the kernel shows them. */
+        List<String> jvmArguments() throws IOException {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
+            return List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0"));
         }
 
         Outcome output() throws IOException {
