@@ -309,11 +309,16 @@ class DistributionIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process.isAlive()) {
                 process.destroyForcibly();
-                if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new AssertionError(String.join(" ", command) + " survived SIGKILL for " + bound);
+                try {
+                    if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new AssertionError(String.join(" ", command) + " survived SIGKILL for " + bound);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while stopping " + String.join(" ", command), e);
                 }
             }
         }
