@@ -12,6 +12,7 @@ import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.ObserverConfig;
+import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  * Off loopback it needs a bearer token file; given a certificate and key it serves HTTPS.
  */
 public final class ObserveCommand implements Command {
-    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER);
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER, ConfigKey.Group.STORE);
 
     @Override
     public String name() {
@@ -45,7 +47,7 @@ public final class ObserveCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane observe --store STORE [--config FILE] [--host 127.0.0.1] [--port 8080]
+                    usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
                     """ + StoreOption.HELP + """
 
@@ -57,8 +59,9 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
-                      --config FILE            YAML configuration (keys paperplane.observer.*; see docs/configuration.md)
-                    Each option can also come from the file or a PAPERPLANE_OBSERVER_... variable; flags win.
+                      --config FILE            YAML configuration (keys paperplane.store and paperplane.observer.*;
+                                               see docs/configuration.md)
+                    Each option can also come from the file or a PAPERPLANE_... variable; flags win.
                     The store is only read, never locked or written, also while a run appends to it.
                     Metrics: /observe/metrics (Prometheus). API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
@@ -73,10 +76,16 @@ public final class ObserveCommand implements Command {
      * token file go to {@code err}. Returns the running server: {@link #run} then blocks until shutdown.
      */
     static ObserverServer open(List<String> args, PrintStream out, PrintStream err) {
+        return open(args, System.getenv(), out, err);
+    }
+
+    /** {@link #open(List, PrintStream, PrintStream)} with {@code environment} instead of the process's (for tests). */
+    static ObserverServer open(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         Options options = Options.parse("observe", args,
                 ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
-        Store data = StoreOption.store(options, "observe", err);
-        ObserverConfig config = ConfigOptions.load(options, GROUPS).observer();
+        PaperplaneConfig configured = ConfigOptions.load(options, GROUPS, environment);
+        Store data = StoreOption.store(options, configured.store(), "observe", err);
+        ObserverConfig config = configured.observer();
         ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
         Optional<Path> tokenFile = config.tokenFile();
         if (tokenFile.isPresent()) {
