@@ -348,7 +348,8 @@ public final class ConfigLoader {
          */
         private Optional<StoreConfig.Configured> locator() {
             Optional<StoreConfig.Configured> locator = optional(ConfigKey.STORE);
-            if (locator.isEmpty()) {
+            if (locator.isEmpty() || locator.get().layer() == Layer.FLAG) {
+                // a flag is checked where it is parsed, as a usage error of the command
                 return locator;
             }
             String text = locator.get().value();
