@@ -4,6 +4,7 @@ import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.session.InitializeRuntime;
 import dev.paperplane.bootstrap.config.ConfigLoader;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
+import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -132,7 +133,7 @@ public class RecoveryBenchmark {
 
     private static ReplayedState ready(Path data) {
         PaperplaneConfig config = ConfigLoader.defaults();
-        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes(), DISCARD)) {
+        try (Stores.Writing store = Stores.openWriter(new Store.Directory(data), config.segmentBytes(), DISCARD)) {
             return new InitializeRuntime(store.log(), store.snapshots(), warning -> { }).initialize(config.runtime());
         }
     }
