@@ -3,6 +3,7 @@ package dev.paperplane.bench;
 import dev.paperplane.adapters.persistence.BenchmarkWriters;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreWriter;
+import dev.paperplane.adapters.persistence.postgres.PostgresStore;
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.append.EncodedRecord;
@@ -112,6 +113,19 @@ public class AppendBenchmark {
     public ChainHead appendUnforced() {
         writer = BenchmarkWriters.openUnforced(target, FileStore.DEFAULT_SEGMENT_BYTES);
         return appendAll();
+    }
+
+    /**
+     * The product path on PostgreSQL: the same batches into an empty schema, each verified against the chain and
+     * committed as one transaction with synchronous commit before the next, as {@code run} appends there.
+     */
+    @Benchmark
+    public ChainHead appendPostgresPerBar(PostgresSchemaState schema) {
+        schema.writer = PostgresStore.openWriter(schema.target);
+        for (List<EncodedRecord> batch : batches) {
+            schema.writer.append(batch);
+        }
+        return schema.writer.head();
     }
 
     private ChainHead appendAll() {

@@ -45,8 +45,8 @@ public final class BenchMain {
             usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
                                       [--duration SECONDS] [--jvm-flags 'FLAGS']
               NAME          replay | recovery | append | page | observer, or a regular expression over
-                            benchmark names (e.g. 'replayVerified$' or 'Page.*Deep'); none: every case but
-                            the observer's
+                            benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for the
+                            PostgreSQL cases); none: every case but the observer's
               --quick       smoke run: 10,000 events only, one short iteration per case (observer: 3 s per case)
               --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000;
                             observer 1000000)
@@ -56,7 +56,10 @@ public final class BenchMain {
               --jvm-flags F observer: the JVM flags of the observer and of the static-file ceiling
                             (default '%s'; '' for the JVM's defaults)
             The logs are generated once into benchmarks/target/bench-data and reused; results are written to
-            benchmarks/target/results.md and results.json.""".formatted(ObserverLoad.DEFAULT_FLAGS);
+            benchmarks/target/results.md and results.json. The PostgreSQL cases (replay, append) use the server
+            %s names (postgresql://user[:password]@host:port/database), else a throwaway
+            cluster of the installed server binaries, and are skipped, saying so, without either.""".formatted(ObserverLoad.DEFAULT_FLAGS,
+            PostgresBench.URL_VARIABLE);
 
     private BenchMain() {
     }
@@ -147,11 +150,20 @@ public final class BenchMain {
         }
 
         Instant started = Instant.now();
+        Map<String, String> environment = new TreeMap<>();
         Map<Integer, Datasets.Dataset> datasets = new TreeMap<>();
         Collection<RunResult> results = List.of();
         if (jmh) {
             for (int size : needed) {
                 datasets.put(size, Datasets.ensure(size, System.out));
+            }
+            PostgresBench.Prepared postgres = PostgresBench.prepare(includes, datasets, System.out);
+            if (postgres.description().isPresent()) {
+                forkArgs.addAll(postgres.forkArgs());
+                options.jvmArgsAppend(forkArgs.toArray(String[]::new));
+                environment.put("postgres", postgres.description().get());
+            } else {
+                options.exclude(PostgresBench.EXCLUDE);
             }
             Options built = options.build();
             results = new Runner(built, CaseProgress.of(built)).run();
@@ -171,7 +183,6 @@ public final class BenchMain {
             }
         }
 
-        Map<String, String> environment = new TreeMap<>();
         environment.put("java", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
         environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

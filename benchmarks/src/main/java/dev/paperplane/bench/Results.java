@@ -20,13 +20,15 @@ import org.openjdk.jmh.results.RunResult;
 /** Turns JMH's results into one table (text, Markdown, JSON) with throughput, the SHA-256 fraction and the targets. */
 final class Results {
     /** Cases whose one operation is one pass over the whole log: they get events/s and MB/s. */
-    private static final Set<String> WHOLE_LOG = Set.of("replayVerified", "replayVerifiedOnce", "replayDecodeOnly",
-            "chainScan", "limitRead", "limitSha256", "appendForcedPerBar", "appendUnforced");
-    private static final List<String> ORDER = List.of("replayVerified", "replayVerifiedOnce", "replayDecodeOnly",
+    private static final Set<String> WHOLE_LOG = Set.of("replayVerified", "replayVerifiedPostgres",
+            "replayVerifiedOnce", "replayDecodeOnly", "chainScan", "limitRead", "limitSha256", "appendForcedPerBar",
+            "appendPostgresPerBar", "appendUnforced");
+    private static final List<String> ORDER = List.of("replayVerified", "replayVerifiedPostgres", "replayVerifiedOnce",
+            "replayDecodeOnly",
             "chainScan", "limitRead", "limitSha256", "readySnapshotNearHead", "readyNoSnapshot",
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
-            "appendUnforced", "pageShallow", "pageDeep", "pageDeepWorst");
+            "appendPostgresPerBar", "appendUnforced", "pageShallow", "pageDeep", "pageDeepWorst");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,

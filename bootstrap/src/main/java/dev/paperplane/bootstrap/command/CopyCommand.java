@@ -5,6 +5,7 @@ import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
+import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreCopy;
 import dev.paperplane.bootstrap.store.StoreOption;
@@ -38,15 +39,16 @@ public final class CopyCommand implements Command {
                     A STORE is a data directory (DIR or file:DIR) or postgresql://user@host:port/database?schema=name.
                     The target must be empty or hold a prefix of the source (an interrupted copy, which this
                     continues). Every intact snapshot is copied too; then the target is verified like `verify` does.
-                    A data directory receives segments of the default size (64 MiB). On a terminal it shows progress
-                    (records read, copied and verified, rate, time left) on stderr.
+                    A data directory receives segments of the default size (64 MiB). Both stores are always named
+                    here: copy reads no --config file, PAPERPLANE_STORE or paperplane.store. On a terminal it shows
+                    progress (records read, copied and verified, rate, time left) on stderr.
                     example: ./paperplane copy --from demo-data --to postgresql://paperplane_writer@db:5432/paperplane""");
             return 0;
         }
         Options options = Options.parse(name(), args, Set.of("from", "to", "from-password-file", "to-password-file"));
-        Store from = StoreOption.parse(name(), "--from", options.require("from"),
+        Store from = StoreOption.parse(name(), "--from", required(options, "from"),
                 options.get("from-password-file").map(Path::of), "--from-password-file");
-        Store to = StoreOption.parse(name(), "--to", options.require("to"),
+        Store to = StoreOption.parse(name(), "--to", required(options, "to"),
                 options.get("to-password-file").map(Path::of), "--to-password-file");
         StoreCopy.Result result = StoreCopy.copy(from, to, FileStore.DEFAULT_SEGMENT_BYTES,
                 label -> ProgressReporter.start(label, "records", err));
@@ -63,5 +65,15 @@ public final class CopyCommand implements Command {
                 + from.describe() + " to " + to.describe() + "; verified: head seq " + report.head().seq() + " hash "
                 + report.head().hash() + ", " + report.snapshotsChecked() + " snapshots equal to a replay");
         return 0;
+    }
+
+    /**
+     * Both stores are always named on the command line: a configured store (paperplane.store, PAPERPLANE_STORE) is
+     * the one the runtime uses, and defaulting either end of a copy to it would make copying the wrong way easy.
+     */
+    private static String required(Options options, String name) {
+        return options.get(name).orElseThrow(() -> UserError.usage("copy: option --" + name + " is required: a copy"
+                + " names both its stores on the command line and never takes one from paperplane.store or"
+                + " PAPERPLANE_STORE; write --" + name + " DIR, file:DIR or postgresql://user@host:port/database?schema=name"));
     }
 }

@@ -12,6 +12,7 @@ import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.ObserverConfig;
+import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
 public final class ObserveCommand implements Command {
     /** Warnings about the token file are log events of this logger. */
     private static final System.Logger LOG = System.getLogger("paperplane.observer");
-    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER);
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.OBSERVER, ConfigKey.Group.STORE);
 
     @Override
     public String name() {
@@ -47,7 +49,7 @@ public final class ObserveCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane observe --store STORE [--config FILE] [--host 127.0.0.1] [--port 8080]
+                    usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
                     """ + StoreOption.HELP + """
 
@@ -59,8 +61,9 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
-                      --config FILE            YAML configuration (keys paperplane.observer.*; see docs/configuration.md)
-                    Each option can also come from the file or a PAPERPLANE_OBSERVER_... variable; flags win.
+                      --config FILE            YAML configuration (keys paperplane.store and paperplane.observer.*;
+                                               see docs/configuration.md)
+                    Each option can also come from the file or a PAPERPLANE_... variable; flags win.
                     The store is only read, never locked or written, also while a run appends to it.
                     Metrics: /observe/metrics (Prometheus). API: docs/api.md; exposing it on a network: docs/operations.md
                     example: ./paperplane observe --data demo-data --port 8080""");
@@ -75,10 +78,16 @@ public final class ObserveCommand implements Command {
      * token file are logged. Returns the running server: {@link #run} then blocks until shutdown.
      */
     static ObserverServer open(List<String> args, PrintStream out) {
+        return open(args, System.getenv(), out);
+    }
+
+    /** {@link #open(List, PrintStream)} with {@code environment} instead of the process's (for tests). */
+    static ObserverServer open(List<String> args, Map<String, String> environment, PrintStream out) {
         Options options = Options.parse("observe", args,
                 ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
-        Store data = StoreOption.store(options, "observe");
-        ObserverConfig config = ConfigOptions.load(options, GROUPS).observer();
+        PaperplaneConfig configured = ConfigOptions.load(options, GROUPS, environment);
+        Store data = StoreOption.store(options, configured.store(), "observe");
+        ObserverConfig config = configured.observer();
         ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
         Optional<Path> tokenFile = config.tokenFile();
         if (tokenFile.isPresent()) {

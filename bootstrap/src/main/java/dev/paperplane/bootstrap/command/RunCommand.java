@@ -35,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -46,7 +47,23 @@ import java.util.function.Supplier;
 public final class RunCommand implements Command {
     /** Warnings of the start (a snapshot passed over, say) are log events of this logger. */
     private static final System.Logger LOG = System.getLogger("paperplane.run");
-    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.RUNTIME, ConfigKey.Group.STORAGE);
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.RUNTIME, ConfigKey.Group.STORAGE,
+            ConfigKey.Group.STORE);
+    /** The groups whose flags the configuration part of the help lists (the store's are in its own lines). */
+    private static final Set<ConfigKey.Group> HELP_GROUPS = EnumSet.of(ConfigKey.Group.RUNTIME,
+            ConfigKey.Group.STORAGE);
+
+    private final Map<String, String> environment;
+
+    /** Reads the process environment. */
+    public RunCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads {@code environment} instead of the process's (for tests). */
+    public RunCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public String name() {
@@ -62,7 +79,7 @@ public final class RunCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane run --store STORE --feed FILE [--config FILE] [configuration flags]
+                    usage: ./paperplane run [--store STORE] --feed FILE [--config FILE] [configuration flags]
                     """ + StoreOption.HELP + """
 
                       --feed FILE              CSV bars: time,instrument,open,high,low,close,volume
@@ -70,16 +87,16 @@ public final class RunCommand implements Command {
                     time holds the store's lock. Bars the log already holds are skipped, so running again after a
                     crash, or with a longer feed, appends exactly what is missing. On a terminal it shows progress
                     on stderr.
-                    """ + ConfigOptions.help(GROUPS) + """
+                    """ + ConfigOptions.help(HELP_GROUPS) + """
 
                     example: ./paperplane run --data demo-data --feed feed.csv""");
             return 0;
         }
         Options options = Options.parse(name(), args,
                 ConfigOptions.names(GROUPS, StoreOption.with("feed").toArray(String[]::new)));
-        Store data = StoreOption.store(options, name());
+        PaperplaneConfig config = ConfigOptions.load(options, GROUPS, environment);
+        Store data = StoreOption.store(options, config.store(), name());
         Path feedFile = Path.of(options.require("feed"));
-        PaperplaneConfig config = ConfigOptions.load(options, GROUPS);
         SessionSummary summary = runSession(data, feedFile, config, err);
         out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
                 + summary.eventsAppended() + " events appended, " + summary.fills() + " fills, "

@@ -6,14 +6,33 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
+import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.PrintStream;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code paperplane verify}: read-only offline check of the audit chain and every snapshot. */
 public final class VerifyCommand implements Command {
+    private static final Set<ConfigKey.Group> GROUPS = EnumSet.of(ConfigKey.Group.STORE);
+
+    private final Map<String, String> environment;
+
+    /** Reads the process environment. */
+    public VerifyCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads {@code environment} instead of the process's (for tests). */
+    public VerifyCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public String name() {
@@ -29,8 +48,10 @@ public final class VerifyCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (Options.wantsHelp(args)) {
             out.println("""
-                    usage: ./paperplane verify --store STORE
+                    usage: ./paperplane verify [--store STORE] [--config FILE]
                     """ + StoreOption.HELP + """
+
+                      --config FILE            YAML configuration naming the store (paperplane.store)
 
                     The store is only read: nothing in it is written or locked. On a terminal it shows progress
                     (records checked, rate, time left) on stderr.
@@ -39,9 +60,10 @@ public final class VerifyCommand implements Command {
                     example: ./paperplane verify --data demo-data""");
             return 0;
         }
-        Options options = Options.parse(name(), args, StoreOption.NAMES);
+        Options options = Options.parse(name(), args, ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
+        Store data = StoreOption.store(options, ConfigOptions.load(options, GROUPS, environment).store(), name());
         VerificationReport report;
-        try (Stores.Reading store = Stores.openReader(StoreOption.store(options, name()));
+        try (Stores.Reading store = Stores.openReader(data);
              ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
             long total = knownHead(store.log());
             report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> progress.update(seq, total));

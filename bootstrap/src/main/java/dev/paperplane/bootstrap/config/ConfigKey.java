@@ -39,6 +39,13 @@ public enum ConfigKey {
             "`1`", "version of the kind's logic"),
     STRATEGY_PARAMS("paperplane.strategies.N.params.*", Group.RUNTIME, Type.TEXT, null,
             "per kind", "the kind's parameters (see Strategy kinds)"),
+    STORE("paperplane.store", Group.STORE, Type.LOCATOR, "store",
+            "DIR, `file:DIR` or `postgresql://user@host:port/database?schema=name`, without a password",
+            "the store `run`, `observe` and `verify` open: a data directory or a PostgreSQL schema; `--data DIR` is"
+            + " the same as `--store DIR`"),
+    STORE_PASSWORD_FILE("paperplane.store-password-file", Group.STORE, Type.PATH, "store-password-file",
+            "a readable file (chmod 600)", "file whose first line is the PostgreSQL store's password (else"
+            + " `PGPASSWORD`, else `~/.pgpass`); its content is never printed"),
     SNAPSHOT_EVERY("paperplane.snapshot-every", Group.STORAGE, Type.whole(1, Long.MAX_VALUE), "snapshot-every",
             "≥ 1", "store a snapshot when this many events were appended since the last one (and at session end)"),
     SEGMENT_BYTES("paperplane.segment-bytes", Group.STORAGE, Type.whole(4096, Long.MAX_VALUE), "segment-bytes",
@@ -68,6 +75,8 @@ public enum ConfigKey {
         RUNTIME,
         /** Shapes storage only; may change between runs. */
         STORAGE,
+        /** Where the store is: read by every command that opens one from the configuration. */
+        STORE,
         /** How {@code observe} listens and who may read it. */
         OBSERVER
     }
@@ -86,6 +95,8 @@ public enum ConfigKey {
         public static final Type DECIMAL = new Type("decimal", 0, 0);
         /** A file path; absent means none. */
         public static final Type PATH = new Type("path", 0, 0);
+        /** A store locator; absent means none (the command line must name the store). */
+        public static final Type LOCATOR = new Type("locator", 0, 0);
         /** A list of nodes (not a scalar). */
         public static final Type LIST = new Type("list", 0, 0);
 
@@ -97,6 +108,11 @@ public enum ConfigKey {
         /** Whether this is a whole number type. */
         public boolean isWhole() {
             return name.equals("whole");
+        }
+
+        /** Whether a key of this type may be absent: it has no default, and absent means none. */
+        public boolean isOptional() {
+            return this.equals(PATH) || this.equals(LOCATOR);
         }
     }
 

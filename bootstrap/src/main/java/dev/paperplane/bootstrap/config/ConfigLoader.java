@@ -1,6 +1,8 @@
 package dev.paperplane.bootstrap.config;
 
+import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.StoreConfig.Layer;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import dev.paperplane.domain.execution.ExecutionPlane;
 import dev.paperplane.domain.execution.FeeModel;
@@ -113,17 +115,30 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new UserError("configuration " + fileName + " cannot be read: " + e.getMessage());
         }
-        Origins origins = key -> {
-            if (flags.containsKey(key)) {
-                return "flag --" + ConfigKey.of(key).flatMap(ConfigKey::flag).orElse(key);
+        Origins origins = new Origins() {
+            @Override
+            public String of(String key) {
+                return switch (layer(key)) {
+                    case FLAG -> "flag --" + ConfigKey.of(key).flatMap(ConfigKey::flag).orElse(key);
+                    case ENVIRONMENT -> envOrigin.get(key);
+                    case FILE -> where(fileName, fileText, key);
+                    case BUNDLED -> BUNDLED;
+                };
             }
-            if (envOrigin.containsKey(key)) {
-                return envOrigin.get(key);
+
+            @Override
+            public Layer layer(String key) {
+                if (flags.containsKey(key)) {
+                    return Layer.FLAG;
+                }
+                if (envOrigin.containsKey(key)) {
+                    return Layer.ENVIRONMENT;
+                }
+                if (file.containsKey(key) || file.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
+                    return Layer.FILE;
+                }
+                return Layer.BUNDLED;
             }
-            if (file.containsKey(key) || file.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
-                return where(fileName, fileText, key);
-            }
-            return BUNDLED;
         };
         return new Reader(merged, origins, fileName).read();
     }
@@ -185,9 +200,12 @@ public final class ConfigLoader {
     }
 
     /** Where a concrete key's effective value came from. */
-    @FunctionalInterface
     private interface Origins {
+        /** The origin for messages: the flag, the variable, the file and line, or the bundled default. */
         String of(String key);
+
+        /** The layer the value came from. */
+        Layer layer(String key);
     }
 
     /** Turns the merged tree into typed values, recording each value's origin. */
@@ -234,13 +252,14 @@ public final class ConfigLoader {
             ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                     whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
                     path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
+            StoreConfig store = new StoreConfig(locator(), optional(ConfigKey.STORE_PASSWORD_FILE));
             List<Setting> ordered = new ArrayList<>(settings.values());
             ordered.sort(Comparator.comparing((Setting s) -> ConfigKey.STRATEGIES.isPrefixOf(s.key())
                             ? ConfigKey.STRATEGIES.ordinal() : ConfigKey.of(s.key()).orElseThrow().ordinal())
                     .thenComparing(s -> strategyIndex(s.key()))
                     .thenComparing(s -> ConfigKey.of(s.key()).orElseThrow().ordinal())
                     .thenComparing(Setting::key));
-            return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, observer, source, ordered);
+            return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, observer, store, source, ordered);
         }
 
         private List<StrategySpec> strategies() {
@@ -332,6 +351,46 @@ public final class ConfigLoader {
             }
             String value = value(key.key()).strip();
             return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+        }
+
+        /**
+         * {@code paperplane.store}, checked as far as it can be without opening it: a PostgreSQL locator must parse
+         * and must not carry a password (which is masked in the message), and no other scheme is taken.
+         */
+        private Optional<StoreConfig.Configured> locator() {
+            Optional<StoreConfig.Configured> locator = optional(ConfigKey.STORE);
+            if (locator.isEmpty() || locator.get().layer() == Layer.FLAG) {
+                // a flag is checked where it is parsed, as a usage error of the command
+                return locator;
+            }
+            String text = locator.get().value();
+            String key = ConfigKey.STORE.key();
+            if (PostgresLocator.isLocator(text)) {
+                try {
+                    PostgresLocator.parse(text);
+                } catch (IllegalArgumentException e) {
+                    String problem = ConfigShowCommand.show(e.getMessage());
+                    if (problem.contains("carries a password")) {
+                        problem += "; remove it from the locator and put it alone in a file named by "
+                                + ConfigKey.STORE_PASSWORD_FILE.key() + " (chmod 600), or in PGPASSWORD or ~/.pgpass";
+                    }
+                    throw bad(key, problem, ConfigKey.STORE.allowed());
+                }
+            } else if (text.contains("://") || text.equals("file:")) {
+                throw bad(key, "'" + ConfigShowCommand.show(text) + "' names no store", ConfigKey.STORE.allowed());
+            }
+            return locator;
+        }
+
+        /** An optional scalar: absent, or empty after stripping, is none. */
+        private Optional<StoreConfig.Configured> optional(ConfigKey key) {
+            if (!root.get(key.key()).exists()) {
+                settings.put(key.key(), new Setting(key.key(), "", "not set"));
+                return Optional.empty();
+            }
+            String value = value(key.key()).strip();
+            return value.isEmpty() ? Optional.empty() : Optional.of(new StoreConfig.Configured(key, value,
+                    origins.of(key.key()), origins.layer(key.key())));
         }
 
         private UserError bad(String key, String problem, String allowed) {

@@ -42,7 +42,12 @@ public final class ConfigOptions {
 
     /** Loads the configuration of those options and the process environment. */
     public static PaperplaneConfig load(Options options, Set<ConfigKey.Group> groups) {
-        return ConfigLoader.load(request(options, groups, System.getenv()));
+        return load(options, groups, System.getenv());
+    }
+
+    /** Loads the configuration of those options and the environment {@code env}. */
+    public static PaperplaneConfig load(Options options, Set<ConfigKey.Group> groups, Map<String, String> env) {
+        return ConfigLoader.load(request(options, groups, env));
     }
 
     /** Help lines for {@code --config} and each flag of {@code groups}, for a command's {@code --help}. */

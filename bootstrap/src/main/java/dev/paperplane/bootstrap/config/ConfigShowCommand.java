@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class ConfigShowCommand implements Command {
     private static final Set<ConfigKey.Group> ALL = EnumSet.allOf(ConfigKey.Group.class);
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&]password=)[^&\\s']*");
 
     private final Map<String, String> environment;
 
@@ -62,8 +63,9 @@ public final class ConfigShowCommand implements Command {
         return 0;
     }
 
-    /** The value as printed: a password in a URL's user info is masked. */
+    /** The value as printed: a password in a URL's user info or in a {@code password=} parameter is masked. */
     static String show(String value) {
-        return URL_PASSWORD.matcher(value).replaceAll("$1******@");
+        String masked = URL_PASSWORD.matcher(value).replaceAll("$1******@");
+        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1******");
     }
 }

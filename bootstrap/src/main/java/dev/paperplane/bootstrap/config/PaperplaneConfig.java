@@ -6,20 +6,23 @@ import java.util.Objects;
 
 /**
  * The effective configuration: the runtime configuration that is fingerprinted into the log, the storage settings
- * that are not (they change no decision), how the observer listens, and where each value came from.
+ * that are not (they change no decision), how the observer listens, where the store is, and where each value came
+ * from.
  *
  * @param runtime       everything that determines decisions
  * @param snapshotEvery store a snapshot whenever this many events were appended since the last one
  * @param segmentBytes  roll audit segments at this size
  * @param observer      how {@code observe} listens
+ * @param store         where the store is, if the configuration names it (the command line may name it instead)
  * @param source        where the configuration came from, for messages
  * @param settings      every effective value with its origin, in key order, for {@code config show}
  */
 public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, ObserverConfig observer,
-                               String source, List<Setting> settings) {
+                               StoreConfig store, String source, List<Setting> settings) {
     public PaperplaneConfig {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(source, "source");
         settings = List.copyOf(settings);
     }

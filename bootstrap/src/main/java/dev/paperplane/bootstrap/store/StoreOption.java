@@ -3,6 +3,10 @@ package dev.paperplane.bootstrap.store;
 import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.StoreConfig;
+import dev.paperplane.bootstrap.config.StoreConfig.Configured;
+import dev.paperplane.bootstrap.config.StoreConfig.Layer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +27,11 @@ public final class StoreOption {
     public static final String HELP = String.join("\n",
             "  --store STORE            the store: a data directory, DIR or file:DIR, or a PostgreSQL",
             "                           schema, postgresql://user@host:port/database?schema=name",
+            "                           (else PAPERPLANE_STORE, else paperplane.store in the --config file)",
             "  --data DIR               the same as --store DIR",
-            "  --store-password-file F  file holding the PostgreSQL password (else PGPASSWORD or",
-            "                           ~/.pgpass; never on the command line)");
+            "  --store-password-file F  file holding the PostgreSQL password (else",
+            "                           PAPERPLANE_STORE_PASSWORD_FILE, paperplane.store-password-file,",
+            "                           PGPASSWORD or ~/.pgpass; never on the command line)");
 
     private static final String FORMS = "write DIR, file:DIR or postgresql://user@host:port/database?schema=name";
 
@@ -40,34 +46,52 @@ public final class StoreOption {
     }
 
     /**
-     * The store {@code options} name for {@code command}; warnings about password files are logged.
+     * The store {@code command} opens: {@code --data DIR} or {@code --store STORE} from {@code options}, else the
+     * store {@code configured} ({@code PAPERPLANE_STORE}, the configuration file); the password file likewise.
+     * Warnings about password files are logged. A password file configured below the layer that named a
+     * data directory (e.g. in the file, under {@code --data DIR}) belongs to a PostgreSQL store that is not used,
+     * and is ignored.
      *
-     * @throws UserError a usage error when neither or both of {@code --store} and {@code --data} are given, or
-     *                   the locator is malformed or holds a password
+     * @throws UserError a usage error when no store is named anywhere, both {@code --store} and {@code --data} are
+     *                   given, the locator is malformed or holds a password, or a password file is given for a
+     *                   data directory
      */
-    public static Store store(Options options, String command) {
-        return store(options, command, PostgresPassword.Sources.current());
+    public static Store store(Options options, StoreConfig configured, String command) {
+        return store(options, configured, command, PostgresPassword.Sources.current());
     }
 
-    static Store store(Options options, String command, PostgresPassword.Sources sources) {
-        Optional<String> store = options.get("store");
+    static Store store(Options options, StoreConfig configured, String command, PostgresPassword.Sources sources) {
         Optional<String> data = options.get("data");
-        if (store.isPresent() && data.isPresent()) {
+        if (options.get("store").isPresent() && data.isPresent()) {
             throw UserError.usage(command + ": give --store or --data, not both (--data DIR is the same as "
                     + "--store DIR)");
         }
-        if (store.isEmpty() && data.isEmpty()) {
-            throw UserError.usage(command + ": option --store is required (or --data DIR); " + FORMS);
-        }
-        Optional<Path> passwordFile = options.get("store-password-file").map(Path::of);
+        Optional<Configured> locator = flag(options, ConfigKey.STORE).or(configured::locator);
+        Optional<Configured> passwordFile = flag(options, ConfigKey.STORE_PASSWORD_FILE).or(configured::passwordFile);
         if (data.isPresent()) {
-            if (passwordFile.isPresent()) {
+            if (passwordFile.filter(p -> p.layer() == Layer.FLAG).isPresent()) {
                 throw UserError.usage(command + ": --store-password-file is for a PostgreSQL store; --data names "
                         + "a data directory");
             }
             return new Store.Directory(Path.of(data.get()));
         }
-        return parse(command, "--store", store.get(), passwordFile, "--store-password-file", sources);
+        if (locator.isEmpty()) {
+            throw UserError.usage(command + ": no store given: name it with --store STORE (or --data DIR), with the "
+                    + "environment variable PAPERPLANE_STORE, or with the key paperplane.store in the --config file; "
+                    + FORMS);
+        }
+        Configured store = locator.get();
+        if (!PostgresLocator.isLocator(store.value()) && passwordFile.isPresent()
+                && passwordFile.get().layer().compareTo(store.layer()) < 0) {
+            passwordFile = Optional.empty();
+        }
+        return parse(command, store.describe(), store.value(), passwordFile.map(p -> Path.of(p.value())),
+                passwordFile.map(Configured::describe).orElse("--store-password-file"), sources);
+    }
+
+    private static Optional<Configured> flag(Options options, ConfigKey key) {
+        String flag = key.flag().orElseThrow();
+        return options.get(flag).map(value -> new Configured(key, value, "flag --" + flag, Layer.FLAG));
     }
 
     /**

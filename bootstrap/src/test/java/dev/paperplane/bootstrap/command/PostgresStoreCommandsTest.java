@@ -3,8 +3,11 @@ package dev.paperplane.bootstrap.command;
 import static dev.paperplane.bootstrap.command.StoreFixtures.BARS;
 import static dev.paperplane.bootstrap.command.StoreFixtures.config;
 import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
+import static dev.paperplane.bootstrap.command.StoreFixtures.headSeq;
+import static dev.paperplane.bootstrap.command.StoreFixtures.observe;
 import static dev.paperplane.bootstrap.command.StoreFixtures.paperplane;
 import static dev.paperplane.bootstrap.command.StoreFixtures.succeeds;
+import static dev.paperplane.bootstrap.command.StoreFixtures.succeedsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,6 +16,7 @@ import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
 import dev.paperplane.bootstrap.Main;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.command.StoreFixtures.Observed;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run}, {@code verify} and {@code observe} on a PostgreSQL store, logging in as a role whose password the
- * server checks: from a password file, {@code PGPASSWORD} or a pgpass file, never from the command line.
+ * server checks: from a password file, {@code PGPASSWORD} or a pgpass file, never from the command line; the store
+ * named on the command line, in the configuration file or by {@code PAPERPLANE_STORE}.
  */
 class PostgresStoreCommandsTest {
     private static final String PASSWORD = "s3cret:with\\colon";
@@ -180,6 +185,58 @@ class PostgresStoreCommandsTest {
         assertThatThrownBy(() -> ObserveCommand.open(List.of("--data", dir.toString(), "--store", locator), quiet))
                 .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.USAGE))
                 .hasMessage("observe: give --store or --data, not both (--data DIR is the same as --store DIR)");
+    }
+
+    @Test
+    void runVerifyAndObserveOpenThePostgresStoreAndPasswordFileNamedInTheConfigurationFile() throws Exception {
+        Path passwordFile = secret("password", PASSWORD + "\n");
+        Path config = Files.writeString(dir.resolve("paperplane.yaml"), "paperplane:\n  store: \"" + locator + "\"\n"
+                + "  store-password-file: " + passwordFile + "\n", StandardCharsets.UTF_8);
+
+        Outcome run = succeedsWith(Map.of(), "run", "--config", config.toString(), "--feed",
+                feed(dir, "feed.csv", 20, 3).toString());
+        Outcome verify = succeedsWith(Map.of(), "verify", "--config", config.toString());
+        Observed observed = observe(Map.of(), "--config", config.toString());
+
+        assertThat(run.out()).contains("head seq ");
+        assertThat(verify.out()).startsWith("verify: ok: " + headSeq(run) + " records");
+        assertThat(observed.lastSeq()).isEqualTo(headSeq(run));
+        assertThat(observed.printed()).contains("(store postgresql://" + role + "@").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void runVerifyAndObserveOpenThePostgresStoreNamedByTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("PAPERPLANE_STORE", locator,
+                "PAPERPLANE_STORE_PASSWORD_FILE", secret("password", PASSWORD).toString());
+
+        Outcome run = succeedsWith(env, "run", "--feed", feed(dir, "feed.csv", 20, 3).toString());
+        Outcome verify = succeedsWith(env, "verify");
+        Observed observed = observe(env);
+
+        assertThat(verify.out()).startsWith("verify: ok: " + headSeq(run) + " records");
+        assertThat(observed.lastSeq()).isEqualTo(headSeq(run));
+    }
+
+    @Test
+    void aPostgresStoreOnTheCommandLineWinsOverADirectoryInTheFileAndTheVariable() throws Exception {
+        Path inFile = dir.resolve("in-file");
+        Path inEnv = dir.resolve("in-env");
+        Path config = Files.writeString(dir.resolve("paperplane.yaml"), "paperplane:\n  store: " + inFile + "\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("PAPERPLANE_STORE", inEnv.toString());
+        String passwordFile = secret("password", PASSWORD).toString();
+
+        Outcome run = succeedsWith(env, "run", "--config", config.toString(), "--store", locator,
+                "--store-password-file", passwordFile, "--feed", feed(dir, "feed.csv", 20, 3).toString());
+        Outcome verify = succeedsWith(env, "verify", "--config", config.toString(), "--store", locator,
+                "--store-password-file", passwordFile);
+        Observed observed = observe(env, "--config", config.toString(), "--store", locator, "--store-password-file",
+                passwordFile);
+
+        assertThat(verify.out()).startsWith("verify: ok: " + headSeq(run) + " records");
+        assertThat(observed.lastSeq()).isEqualTo(headSeq(run));
+        assertThat(inFile).doesNotExist();
+        assertThat(inEnv).doesNotExist();
     }
 
     /** Writes {@code content} to a file only its owner may read. */

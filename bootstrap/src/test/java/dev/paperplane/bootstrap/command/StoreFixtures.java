@@ -9,16 +9,23 @@ import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.adapters.observer.ObserverServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Stores with real logs for the store tests: synthetic feeds, a run into a directory or PostgreSQL, the CLI. */
 final class StoreFixtures {
@@ -35,12 +42,61 @@ final class StoreFixtures {
 
     /** Runs one {@code paperplane} command line in this JVM, as {@code Main} would. */
     static Outcome paperplane(String... args) {
+        return paperplaneWith(System.getenv(), args);
+    }
+
+    /** Runs one {@code paperplane} command line in this JVM with {@code environment} as its configuration's. */
+    static Outcome paperplaneWith(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CommandLine(List.of(new CopyCommand(), new RunCommand(), new VerifyCommand()))
+        int code = new CommandLine(List.of(new CopyCommand(), new RunCommand(environment),
+                new VerifyCommand(environment)))
                 .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs {@code paperplane} with {@code environment} and expects success. */
+    static Outcome succeedsWith(Map<String, String> environment, String... args) {
+        Outcome outcome = paperplaneWith(environment, args);
+        assertThat(outcome.code()).as("exit code of %s; stderr: %s", List.of(args), outcome.err()).isZero();
+        return outcome;
+    }
+
+    /** The head seq a {@code run} printed. */
+    static long headSeq(Outcome run) {
+        return Long.parseLong(run.out().replaceFirst("(?s).*head seq (\\d+),.*", "$1").strip());
+    }
+
+    /**
+     * Starts {@code observe} with {@code args} and {@code environment} and returns the {@code lastSeq} its audit
+     * summary shows, with what it printed; the observer is stopped before this returns.
+     */
+    static Observed observe(Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--port", "0"));
+        ObserverServer observer = ObserveCommand.open(all, environment, print);
+        try {
+            HttpResponse<String> summary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + observer.port() + "/observer/v1/audit/summary")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(summary.statusCode()).isEqualTo(200);
+            long lastSeq = Long.parseLong(summary.body().replaceFirst("(?s).*\"lastSeq\":(\\d+).*", "$1"));
+            return new Observed(lastSeq, out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            observer.stop();
+        }
+    }
+
+    /** What an observer showed: the last seq of its audit summary, and what {@code observe} printed. */
+    record Observed(long lastSeq, String printed) {
     }
 
     /** Runs {@code paperplane} and expects success. */

@@ -144,6 +144,59 @@ class ConfigLoaderTest {
         assertThat(config.observer().tlsCert()).isEmpty();
     }
 
+    @Test
+    void theStoreAndItsPasswordFileAreNoneUnlessSet() {
+        PaperplaneConfig config = load(null, Map.of(), Map.of());
+
+        assertThat(config.store()).isEqualTo(StoreConfig.none());
+        assertThat(origin(config, "paperplane.store")).isEqualTo("not set");
+    }
+
+    @Test
+    void theStoreComesFromTheFileWithItsLineUnlessAVariableOrAFlagNamesIt() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  store: "postgresql://writer@db:5432/trading?schema=pp"
+                  store-password-file: /etc/paperplane/pw
+                """);
+
+        PaperplaneConfig fromFile = load(file, Map.of(), Map.of());
+        PaperplaneConfig fromEnv = load(file, Map.of("PAPERPLANE_STORE", "/var/lib/pp"), Map.of());
+        PaperplaneConfig fromFlag = load(file, Map.of("PAPERPLANE_STORE", "/var/lib/pp"), Map.of(ConfigKey.STORE, "d"));
+
+        assertThat(fromFile.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE,
+                "postgresql://writer@db:5432/trading?schema=pp", file + " line 2", StoreConfig.Layer.FILE));
+        assertThat(fromFile.store().passwordFile()).contains(new StoreConfig.Configured(ConfigKey.STORE_PASSWORD_FILE,
+                "/etc/paperplane/pw", file + " line 3", StoreConfig.Layer.FILE));
+        assertThat(fromEnv.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE, "/var/lib/pp",
+                "environment variable PAPERPLANE_STORE", StoreConfig.Layer.ENVIRONMENT));
+        assertThat(fromFlag.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE, "d",
+                "flag --store", StoreConfig.Layer.FLAG));
+    }
+
+    @Test
+    void aStoreLocatorCarryingAPasswordIsRefusedNamingTheKeyAndLineAndMaskingIt() throws IOException {
+        Path file = yaml("""
+                paperplane:
+                  snapshot-every: 5
+                  store: "postgresql://writer@db/trading?password=hunter2"
+                """);
+
+        assertThatThrownBy(() -> load(file, Map.of(), Map.of())).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("configuration: key 'paperplane.store' (" + file + " line 3): ")
+                .hasMessageContaining("it carries a password").hasMessageContaining("password=******")
+                .hasMessageContaining("put it alone in a file named by paperplane.store-password-file")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aMalformedPostgresLocatorSaysWhatIsWrongAndWhere() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_STORE", "postgresql://db/trading"), Map.of()))
+                .isInstanceOf(UserError.class)
+                .hasMessageStartingWith("configuration: key 'paperplane.store' (environment variable PAPERPLANE_STORE)")
+                .hasMessageContaining("it names no user");
+    }
+
     private PaperplaneConfig load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
         return ConfigLoader.load(new ConfigRequest(Optional.ofNullable(file), env, new TreeMap<>(flags)));
     }

@@ -49,6 +49,24 @@ class ConfigShowCommandTest {
     }
 
     @Test
+    void showsTheConfiguredStoreAndItsPasswordFileWithTheirOrigins() throws IOException {
+        Path file = Files.writeString(dir.resolve("p.yaml"), "paperplane:\n  store: \"postgresql://w@db/pp\"\n");
+
+        show(Map.of("PAPERPLANE_STORE_PASSWORD_FILE", "/etc/pw"), "--config", file.toString());
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("paperplane.store +\\= postgresql://w@db/pp +# " + java.util.regex.Pattern.quote(file + " line 2"))
+                .containsPattern("paperplane.store-password-file +\\= /etc/pw +# environment variable "
+                        + "PAPERPLANE_STORE_PASSWORD_FILE");
+    }
+
+    @Test
+    void masksAPasswordParameter() {
+        assertThat(ConfigShowCommand.show("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
+                "postgresql://w@db/pp?password=******&x=1");
+    }
+
+    @Test
     void masksAPasswordInAUrl() {
         assertThat(ConfigShowCommand.show("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
         assertThat(ConfigShowCommand.show("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");

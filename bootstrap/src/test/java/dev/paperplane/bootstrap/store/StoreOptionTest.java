@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +66,10 @@ class StoreOptionTest {
     }
 
     @Test
-    void neitherDataNorStoreIsAUsageErrorSayingTheForms() {
-        assertUsageError("run: option --store is required (or --data DIR); write DIR, file:DIR or "
-                + "postgresql://user@host:port/database?schema=name");
+    void noStoreAnywhereIsAUsageErrorNamingEveryWayToGiveOneAndTheForms() {
+        assertUsageError("run: no store given: name it with --store STORE (or --data DIR), with the environment "
+                + "variable PAPERPLANE_STORE, or with the key paperplane.store in the --config file; write DIR, "
+                + "file:DIR or postgresql://user@host:port/database?schema=name");
     }
 
     @Test
@@ -122,6 +124,7 @@ class StoreOptionTest {
 
     private Store store(String... args) {
         Options options = Options.parse("run", List.of(args), StoreOption.with("feed"));
-        return StoreOption.store(options, "run", new PostgresPassword.Sources(Map.of(), dir.resolve("home")));
+        return StoreOption.store(options, StoreConfig.none(), "run",
+                new PostgresPassword.Sources(Map.of(), dir.resolve("home")));
     }
 }

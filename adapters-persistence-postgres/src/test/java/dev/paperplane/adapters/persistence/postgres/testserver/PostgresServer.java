@@ -1,28 +1,15 @@
 package dev.paperplane.adapters.persistence.postgres.testserver;
 
 import dev.paperplane.adapters.persistence.postgres.PostgresTarget;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -30,8 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * The real PostgreSQL server the tests run against, one per test JVM: the server named by
  * {@value #URL_VARIABLE} ({@code postgresql://user[:password]@host:port/database}, password else from
  * {@code PGPASSWORD}; the user must be a superuser) when it is set; otherwise a throwaway cluster started from the
- * installed server binaries ({@code /usr/lib/postgresql/<version>/bin}) on a free loopback port, run as the
- * {@code postgres} user when the tests run as root, and stopped and deleted when the JVM exits. Each test gets a
+ * installed server binaries ({@link ThrowawayCluster}), stopped and deleted when the JVM exits. Each test gets a
  * fresh schema. Without either, tests are skipped, except under {@code CI=true}, where that is a failure.
  *
  * <p>Public, in a package of its own, so that other modules' tests (bootstrap's) reuse it from this module's
@@ -126,17 +112,15 @@ public final class PostgresServer {
         if (url != null && !url.isBlank()) {
             return external(url.strip());
         }
-        Path initdb = installedInitdb();
-        if (initdb == null) {
-            unavailable = URL_VARIABLE + " is not set and no /usr/lib/postgresql/*/bin/initdb is installed";
+        Optional<String> why = ThrowawayCluster.unavailable();
+        if (why.isPresent()) {
+            unavailable = URL_VARIABLE + " is not set and " + why.get();
             return null;
         }
-        boolean root = uid() == 0;
-        if (root && run(List.of("id", "-u", "postgres"), null, null) != 0) {
-            unavailable = "the tests run as root and there is no postgres user to run the server as";
-            return null;
-        }
-        return Cluster.start(initdb.getParent(), root);
+        // fsync off: the tests kill processes, never the machine, so what was written survives anyway
+        ThrowawayCluster cluster = ThrowawayCluster.start(false, PASSWORD_LOGIN_GROUP);
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "stop test PostgreSQL"));
+        return new PostgresServer(cluster.jdbcUrl(), cluster.user(), null);
     }
 
     private static PostgresServer external(String url) {
@@ -162,174 +146,6 @@ public final class PostgresServer {
             }
         } catch (SQLException | RuntimeException e) {
             System.err.println("could not drop the test schemas " + schemas + ": " + e.getMessage());
-        }
-    }
-
-    private static Path installedInitdb() {
-        Path base = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(base)) {
-            return null;
-        }
-        try (Stream<Path> versions = Files.list(base)) {
-            return versions.map(v -> v.resolve("bin/initdb")).filter(Files::isExecutable)
-                    .max(Comparator.comparingInt(PostgresServer::majorVersion)).orElse(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int majorVersion(Path initdb) {
-        try {
-            return Integer.parseInt(initdb.getParent().getParent().getFileName().toString());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static int uid() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException e) {
-            return "root".equals(System.getProperty("user.name")) ? 0 : 1;
-        }
-    }
-
-    /** Runs a command to its end, its output appended to {@code log} (or discarded); returns its exit code. */
-    static int run(List<String> command, Path directory, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log.toFile()));
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + command);
-            }
-            return process.exitValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + command, e);
-        }
-    }
-
-    /** A throwaway cluster in a temporary directory. */
-    private static final class Cluster {
-        private final Path bin;
-        private final boolean asPostgres;
-        private final Path dir;
-        private final Path data;
-        private final Path log;
-
-        private Cluster(Path bin, boolean asPostgres, Path dir) {
-            this.bin = bin;
-            this.asPostgres = asPostgres;
-            this.dir = dir;
-            this.data = dir.resolve("data");
-            this.log = dir.resolve("server.log");
-        }
-
-        static PostgresServer start(Path bin, boolean asPostgres) {
-            Path dir;
-            try {
-                dir = Files.createTempDirectory("paperplane-pg-");
-                if (asPostgres) {
-                    UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
-                    PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
-                    view.setOwner(users.lookupPrincipalByName("postgres"));
-                    GroupPrincipal group = users.lookupPrincipalByGroupName("postgres");
-                    view.setGroup(group);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a directory for the test cluster: " + e, e);
-            }
-            Cluster cluster = new Cluster(bin, asPostgres, dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::destroy, "stop test PostgreSQL"));
-            return cluster.boot();
-        }
-
-        private PostgresServer boot() {
-            cmd("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N");
-            for (int attempt = 1; ; attempt++) {
-                int port = freePort();
-                try {
-                    // fsync off: the tests kill processes, never the machine, so what was written survives anyway
-                    Files.writeString(data.resolve("postgresql.conf"), "\n# paperplane tests\n"
-                                    + "listen_addresses = '127.0.0.1'\nport = " + port + "\n"
-                                    + "unix_socket_directories = '" + dir + "'\nfsync = off\n"
-                                    + "max_connections = 200\nmax_parallel_workers_per_gather = 0\n",
-                            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-                    Path hba = data.resolve("pg_hba.conf");
-                    if (attempt == 1) {
-                        // the first line that matches decides: these roles never get the "trust" of the lines below
-                        Files.writeString(hba, "host all +" + PASSWORD_LOGIN_GROUP + " 127.0.0.1/32 scram-sha-256\n"
-                                + Files.readString(hba, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                try {
-                    cmd("pg_ctl", "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60", "start");
-                    return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
-                } catch (IllegalStateException e) {
-                    if (attempt == 3) {
-                        throw e;
-                    }
-                }
-            }
-        }
-
-        private void cmd(String program, String... args) {
-            List<String> command = new ArrayList<>();
-            if (asPostgres) {
-                command.addAll(List.of("runuser", "-u", "postgres", "--"));
-            }
-            command.add(bin.resolve(program).toString());
-            command.addAll(List.of(args));
-            Path output = dir.resolve("commands.log");
-            if (run(command, dir, output) != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + tail(output) + tail(log));
-            }
-        }
-
-        private static String tail(Path file) {
-            try {
-                if (!Files.exists(file)) {
-                    return "";
-                }
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())) + "\n";
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        private void destroy() {
-            if (Files.exists(data.resolve("postmaster.pid"))) {
-                try {
-                    cmd("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
-                } catch (RuntimeException e) {
-                    System.err.println("could not stop the test PostgreSQL in " + dir + ": " + e.getMessage());
-                }
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                System.err.println("could not delete the test PostgreSQL in " + dir + ": " + e.getMessage());
-            }
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
