@@ -58,7 +58,8 @@ public final class BenchMain {
             The logs are generated once into benchmarks/target/bench-data and reused; results are written to
             benchmarks/target/results.md and results.json. The PostgreSQL cases (replay, append) use the server
             %s names (postgresql://user[:password]@host:port/database), else a throwaway
-            cluster of the installed server binaries, and are skipped, saying so, without either.""".formatted(ObserverLoad.DEFAULT_FLAGS,
+            cluster of the installed server binaries, and are skipped, saying so, without either.
+            example: ./paperplane bench replay --sizes 1000000""".formatted(ObserverLoad.DEFAULT_FLAGS,
             PostgresBench.URL_VARIABLE);
 
     private BenchMain() {
