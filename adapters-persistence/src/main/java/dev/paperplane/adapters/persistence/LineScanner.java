@@ -1,7 +1,10 @@
 package dev.paperplane.adapters.persistence;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -11,6 +14,10 @@ import java.nio.channels.FileChannel;
  */
 final class LineScanner {
     private static final int INITIAL_BUFFER = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private final FileChannel channel;
     private final long endOffset;
@@ -39,15 +46,14 @@ final class LineScanner {
     /** Advances to the next complete line; false at the end of the complete lines. */
     boolean next() throws IOException {
         while (true) {
-            for (int i = searched; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    lineStart = start;
-                    lineLength = i - start;
-                    lineOffset = bufferOffset + start;
-                    start = i + 1;
-                    searched = start;
-                    return true;
-                }
+            int newline = newline(buf, searched, limit);
+            if (newline >= 0) {
+                lineStart = start;
+                lineLength = newline - start;
+                lineOffset = bufferOffset + start;
+                start = newline + 1;
+                searched = start;
+                return true;
             }
             searched = limit;
             if (eof || !fill()) {
@@ -55,6 +61,27 @@ final class LineScanner {
                 return false;
             }
         }
+    }
+
+    /**
+     * The index of the first newline in {@code bytes[from, to)}, or -1. Eight bytes at a time: a byte of the word
+     * XOR newlines is zero exactly where a newline is, and the lowest byte the zero-byte test flags is exact.
+     */
+    static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (x - ONES) & ~x & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean fill() throws IOException {
