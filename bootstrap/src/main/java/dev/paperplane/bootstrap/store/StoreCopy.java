@@ -39,6 +39,8 @@ public final class StoreCopy {
      * added to a group until it holds at least this many, or until the next batch would start a new segment.
      */
     public static final int BATCH = 1000;
+    /** Records after which a group is appended even inside a batch: far beyond any batch of the runtime's. */
+    private static final int LARGEST_GROUP = 10 * BATCH;
     /** Progress label while the whole source is read and verified, before the target is opened. */
     public static final String READING = "copy (reading the source)";
     /** Progress label while records are appended to the target. */
@@ -230,6 +232,10 @@ public final class StoreCopy {
         }
 
         void add(EncodedRecord record) {
+            if (pending.size() >= LARGEST_GROUP) {
+                // a log not written in bar batches (none the runtime writes) still goes in bounded appends
+                flush();
+            }
             pending.add(record);
             segmentSize += record.line().length;
         }
