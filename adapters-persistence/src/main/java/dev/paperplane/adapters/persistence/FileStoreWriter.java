@@ -165,6 +165,15 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         return layout.data;
     }
 
+    /**
+     * The bytes of the segment the next batch is appended to unless that batch rolls: the last segment's size
+     * (after any torn tail was cut), 0 before the first segment. A new segment starts before a batch once this
+     * has reached the segment size.
+     */
+    public synchronized long segmentSize() {
+        return segmentSize;
+    }
+
     @Override
     public synchronized ChainHead head() {
         return head;

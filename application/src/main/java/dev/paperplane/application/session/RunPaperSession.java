@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * Runs one PAPER session over a feed, batch-driven: each new bar's events are sealed into the chain and appended as
  * one durable batch; bars the log already holds are skipped, so a run repeated after a crash appends exactly what an
- * uninterrupted run would have. No thread, no timer, no input but the feed.
+ * uninterrupted run would have. No thread, no timer, no input but the feed. {@link SessionBatches} tells its batches
+ * apart from the events alone (a copy regroups a log along them).
  */
 public final class RunPaperSession {
     private final AuditAppendPort log;

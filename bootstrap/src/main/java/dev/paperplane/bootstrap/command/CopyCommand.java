@@ -6,6 +6,7 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreCopy;
 import dev.paperplane.bootstrap.store.StoreOption;
@@ -16,6 +17,11 @@ import java.util.Set;
 
 /** {@code paperplane copy}: copies a verified audit log and its snapshots from one store to another. */
 public final class CopyCommand implements Command {
+    /**
+     * The target's segment size: an option of copy's own, not the configuration's key, since copy reads no
+     * configuration; it takes the same values as {@code paperplane.segment-bytes}.
+     */
+    private static final String SEGMENT_BYTES = "segment-bytes";
 
     @Override
     public String name() {
@@ -32,25 +38,31 @@ public final class CopyCommand implements Command {
         if (Options.wantsHelp(args)) {
             out.println("""
                     usage: ./paperplane copy --from STORE --to STORE [--from-password-file FILE] [--to-password-file FILE]
+                                             [--segment-bytes BYTES]
                       --from STORE               the store to copy; only read, and verified as it is read
                       --to STORE                 the store to copy into, created if missing; its writer lock is held
                       --from-password-file FILE  PostgreSQL password of --from (else PGPASSWORD or ~/.pgpass)
                       --to-password-file FILE    PostgreSQL password of --to (else PGPASSWORD or ~/.pgpass)
+                      --segment-bytes BYTES      segment size of a data directory --to (>= 4096, default 67108864)
                     A STORE is a data directory (DIR or file:DIR) or postgresql://user@host:port/database?schema=name.
                     The target must be empty or hold a prefix of the source (an interrupted copy, which this
                     continues). Every intact snapshot is copied too; then the target is verified like `verify` does.
-                    A data directory receives segments of the default size (64 MiB). Both stores are always named
-                    here: copy reads no --config file, PAPERPLANE_STORE or paperplane.store. On a terminal it shows
-                    progress (records read, copied and verified, rate, time left) on stderr.
+                    A data directory target gets the segment files the runtime wrote, byte for byte, when
+                    --segment-bytes is the paperplane.segment-bytes the log was run with. Both stores and the segment
+                    size are always named here: copy reads no --config file, PAPERPLANE_STORE or paperplane.store. On
+                    a terminal it shows progress (records read, copied and verified, rate, time left) on stderr.
                     example: ./paperplane copy --from demo-data --to postgresql://paperplane_writer@db:5432/paperplane""");
             return 0;
         }
-        Options options = Options.parse(name(), args, Set.of("from", "to", "from-password-file", "to-password-file"));
+        Options options = Options.parse(name(), args, Set.of("from", "to", "from-password-file", "to-password-file",
+                SEGMENT_BYTES));
         Store from = StoreOption.parse(name(), "--from", required(options, "from"),
                 options.get("from-password-file").map(Path::of), "--from-password-file");
         Store to = StoreOption.parse(name(), "--to", required(options, "to"),
                 options.get("to-password-file").map(Path::of), "--to-password-file");
-        StoreCopy.Result result = StoreCopy.copy(from, to, FileStore.DEFAULT_SEGMENT_BYTES,
+        long segmentBytes = options.number(SEGMENT_BYTES, FileStore.DEFAULT_SEGMENT_BYTES,
+                ConfigKey.SEGMENT_BYTES.type().min(), ConfigKey.SEGMENT_BYTES.type().max());
+        StoreCopy.Result result = StoreCopy.copy(from, to, segmentBytes,
                 label -> ProgressReporter.start(label, "records", err));
         VerificationReport report = result.verification();
         if (!report.ok()) {

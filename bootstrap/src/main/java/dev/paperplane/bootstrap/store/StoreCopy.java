@@ -6,12 +6,14 @@ import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.session.SessionBatches;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
+import dev.paperplane.domain.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -32,8 +34,13 @@ import java.util.stream.Stream;
  * so the chain is the same in both stores. Finally the target is verified as {@code verify} would.
  */
 public final class StoreCopy {
-    /** Records appended per batch (one transaction, or one durable write, each). */
+    /**
+     * Records grouped into one append (one transaction, or one durable write): whole batches of the runtime's are
+     * added to a group until it holds at least this many, or until the next batch would start a new segment.
+     */
     public static final int BATCH = 1000;
+    /** Records after which a group is appended even inside a batch: far beyond any batch of the runtime's. */
+    private static final int LARGEST_GROUP = 10 * BATCH;
     /** Progress label while the whole source is read and verified, before the target is opened. */
     public static final String READING = "copy (reading the source)";
     /** Progress label while records are appended to the target. */
@@ -87,7 +94,7 @@ public final class StoreCopy {
                 requirePrefix(source, start, end, from, to);
                 ChainHead head;
                 try (ProgressReporter copying = progress.apply(COPYING)) {
-                    head = copyRecords(source, target, start, end, from, to, copying);
+                    head = copyRecords(source, target, segmentBytes, start, end, from, to, copying);
                 }
                 SnapshotCounts snapshots = copySnapshots(source, target, head, from);
                 VerificationReport verification;
@@ -148,10 +155,15 @@ public final class StoreCopy {
         }
     }
 
-    private static ChainHead copyRecords(Stores.Reading source, Stores.Writing target, ChainHead start, ChainHead end,
-                                         Store from, Store to, ProgressReporter progress) {
+    private static ChainHead copyRecords(Stores.Reading source, Stores.Writing target, long segmentBytes,
+                                         ChainHead start, ChainHead end, Store from, Store to,
+                                         ProgressReporter progress) {
         ChainHead head = start;
-        List<EncodedRecord> batch = new ArrayList<>(BATCH);
+        Appends appends = new Appends(target, segmentBytes, to);
+        // the record before the first copied one tells whether that one begins a batch of the runtime's
+        AuditEvent previous = start.seq() == 0 ? null : source.log().read(start.seq()).map(AuditRecord::event)
+                .orElseThrow(() -> new UserError("the source " + from.describe() + " lost its record at seq "
+                        + start.seq() + " while being copied; run the copy again"));
         try (Stream<AuditRecord> records = source.log().readAfter(start.seq())) {
             Iterator<AuditRecord> it = records.iterator();
             while (head.seq() < end.seq() && it.hasNext()) {
@@ -164,15 +176,15 @@ public final class StoreCopy {
                             + record.hash() + ": this paperplane cannot reproduce its bytes exactly; the target "
                             + to.describe() + " holds the records up to seq " + target.appender().head().seq() + " intact");
                 }
-                batch.add(sealed);
+                if (SessionBatches.startsBatch(previous, record.event())) {
+                    appends.batchStarts();
+                }
+                appends.add(sealed);
+                previous = record.event();
                 head = new ChainHead(sealed.seq(), sealed.hash());
                 progress.update(head.seq() - start.seq(), end.seq() - start.seq());
-                if (batch.size() == BATCH) {
-                    append(target, batch, to);
-                    batch = new ArrayList<>(BATCH);
-                }
             }
-            append(target, batch, to);
+            appends.flush();
         } catch (AuditCorruptionException e) {
             throw new UserError("the source " + from.describe() + " failed verification while being copied: "
                     + e.getMessage() + "; the target " + to.describe() + " holds the records up to seq "
@@ -185,12 +197,61 @@ public final class StoreCopy {
         return head;
     }
 
-    private static void append(Stores.Writing target, List<EncodedRecord> batch, Store to) {
-        try {
-            target.appender().append(batch);
-        } catch (AuditWriteException e) {
-            throw new UserError("the copy stopped: " + e.getMessage() + "; run the same copy again: it continues "
-                    + "from what " + to.describe() + " holds");
+    /**
+     * Groups the runtime's batches ({@link SessionBatches}) into appends of about {@link #BATCH} records, and ends a
+     * group before a batch the runtime's file writer began a new segment with: the target's writer rolls only
+     * before an append, once its segment has reached the segment size, so it then rolls at exactly the records the
+     * original did, and a data directory copied from any store holds the original's segments, byte for byte.
+     */
+    private static final class Appends {
+        private final Stores.Writing target;
+        private final long segmentBytes;
+        private final Store to;
+        private final boolean segmented;
+        /** The bytes of the target's segment as the runtime's writer would have them after the pending records. */
+        private long segmentSize;
+        private List<EncodedRecord> pending = new ArrayList<>(BATCH);
+
+        Appends(Stores.Writing target, long segmentBytes, Store to) {
+            this.target = target;
+            this.segmentBytes = segmentBytes;
+            this.to = to;
+            this.segmented = target.openSegmentSize().isPresent();
+            this.segmentSize = target.openSegmentSize().orElse(0);
+        }
+
+        /** The records added next begin a batch of the runtime's. */
+        void batchStarts() {
+            boolean rolls = segmented && segmentSize >= segmentBytes;
+            if (rolls || pending.size() >= BATCH) {
+                flush();
+            }
+            if (rolls) {
+                segmentSize = 0;
+            }
+        }
+
+        void add(EncodedRecord record) {
+            if (pending.size() >= LARGEST_GROUP) {
+                // a log not written in bar batches (none the runtime writes) still goes in bounded appends
+                flush();
+            }
+            pending.add(record);
+            segmentSize += record.line().length;
+        }
+
+        /** Appends the pending records as one batch. */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                target.appender().append(pending);
+            } catch (AuditWriteException e) {
+                throw new UserError("the copy stopped: " + e.getMessage() + "; run the same copy again: it continues "
+                        + "from what " + to.describe() + " holds");
+            }
+            pending = new ArrayList<>(BATCH);
         }
     }
 
