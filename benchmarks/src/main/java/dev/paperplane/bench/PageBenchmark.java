@@ -1,5 +1,6 @@
 package dev.paperplane.bench;
 
+import dev.paperplane.adapters.observer.BenchmarkPages;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreReader;
 import dev.paperplane.application.audit.AuditRecord;
@@ -41,6 +42,7 @@ public class PageBenchmark {
     private long shallow;
     private long deep;
     private long deepWorst;
+    private List<AuditRecord> deepRecords;
 
     /** Opens the reader, lets it scan the log once, and picks the cursors. */
     @Setup(Level.Trial)
@@ -53,6 +55,9 @@ public class PageBenchmark {
         deepWorst = deepEntry + INDEX_INTERVAL - 1;
         if (deepWorst + LIMIT > head) {
             throw new IllegalStateException("the log of " + head + " events is too short for a deep page");
+        }
+        try (Stream<AuditRecord> records = reader.readAfter(deep)) {
+            deepRecords = records.limit(LIMIT + 1).toList();
         }
     }
 
@@ -72,6 +77,15 @@ public class PageBenchmark {
     @Benchmark
     public List<AuditRecord> pageDeepWorst() {
         return page(deepWorst);
+    }
+
+    /**
+     * The deep page's records (already read) encoded to the observer's JSON body, exactly as
+     * {@code /observer/v1/audit/events} renders them: the views, each stored payload embedded, the size budget.
+     */
+    @Benchmark
+    public byte[] pageJson() {
+        return BenchmarkPages.eventsPage(deepRecords, LIMIT);
     }
 
     private List<AuditRecord> page(long after) {

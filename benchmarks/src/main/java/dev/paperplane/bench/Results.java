@@ -28,7 +28,7 @@ final class Results {
             "chainScan", "limitRead", "limitSha256", "readySnapshotNearHead", "readyNoSnapshot",
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendUnforced", "pageShallow", "pageDeep", "pageDeepWorst");
+            "appendPostgresPerBar", "appendUnforced", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,
