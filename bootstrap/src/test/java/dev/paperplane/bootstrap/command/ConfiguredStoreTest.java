@@ -3,11 +3,11 @@ package dev.paperplane.bootstrap.command;
 import static dev.paperplane.bootstrap.command.StoreFixtures.headSeq;
 import static dev.paperplane.bootstrap.command.StoreFixtures.observe;
 import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneWith;
+import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneProcess;
 import static dev.paperplane.bootstrap.command.StoreFixtures.succeedsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.bootstrap.Main;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigShowCommand;
@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,7 +181,7 @@ class ConfiguredStoreTest {
         Path data = dir.resolve("data");
         Outcome run = succeedsWith(NO_ENV, "run", "--data", data.toString(), "--feed", feed(20).toString());
 
-        Outcome verify = paperplaneProcess(Map.of("PAPERPLANE_STORE", data.toString()), "verify");
+        Outcome verify = paperplaneProcess(dir, Map.of("PAPERPLANE_STORE", data.toString()), "verify");
 
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).startsWith("verify: ok: " + headSeq(run) + " records");
@@ -207,21 +206,4 @@ class ConfiguredStoreTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Runs {@code paperplane} as its own process with {@code environment} added, the way a user's shell does. */
-    private Outcome paperplaneProcess(Map<String, String> environment, String... args) throws IOException,
-            InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Path out = dir.resolve("process.out");
-        Path err = dir.resolve("process.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("paperplane " + List.of(args) + " did not end");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.command;
 
+import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.BARS;
 import static dev.paperplane.bootstrap.command.StoreFixtures.config;
 import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
@@ -23,7 +24,6 @@ import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,19 +237,4 @@ class CopyCommandTest {
         return checksums;
     }
 
-    /** Every file of a data directory but the writer's lock file (which holds its pid), by relative path. */
-    private static Map<String, String> files(Path data) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(data)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String name = data.relativize(path).toString();
-                if (!name.equals("writer.lock")) {
-                    files.put(name, new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
 }

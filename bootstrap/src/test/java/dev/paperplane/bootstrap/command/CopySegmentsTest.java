@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.command;
 
+import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.BARS;
 import static dev.paperplane.bootstrap.command.StoreFixtures.config;
 import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
@@ -25,12 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,26 +157,4 @@ class CopySegmentsTest {
         }
     }
 
-    /**
-     * The size and SHA-256 of every file of a data directory but the writer's lock file (which holds its pid), by
-     * relative path: equal digests are equal bytes, and a difference stays readable.
-     */
-    private static Map<String, String> files(Path data) {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(data)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String name = data.relativize(path).toString();
-                if (!name.equals("writer.lock")) {
-                    byte[] bytes = Files.readAllBytes(path);
-                    files.put(name, bytes.length + " bytes, sha256 " + HexFormat.of().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(bytes)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
-    }
 }

@@ -6,6 +6,7 @@ import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
 import static dev.paperplane.bootstrap.command.StoreFixtures.headSeq;
 import static dev.paperplane.bootstrap.command.StoreFixtures.observe;
 import static dev.paperplane.bootstrap.command.StoreFixtures.paperplane;
+import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneProcess;
 import static dev.paperplane.bootstrap.command.StoreFixtures.succeeds;
 import static dev.paperplane.bootstrap.command.StoreFixtures.succeedsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
-import dev.paperplane.bootstrap.Main;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.command.StoreFixtures.Observed;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
@@ -29,10 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +120,7 @@ class PostgresStoreCommandsTest {
         succeeds("run", "--store", locator, "--store-password-file", secret("password", PASSWORD).toString(),
                 "--feed", feed(dir, "feed.csv", 20, 3).toString());
 
-        Outcome verify = paperplaneProcess(Map.of("PGPASSWORD", PASSWORD), "verify", "--store", locator);
+        Outcome verify = paperplaneProcess(dir, Map.of("PGPASSWORD", PASSWORD), "verify", "--store", locator);
 
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).startsWith("verify: ok: ");
@@ -139,7 +137,7 @@ class PostgresStoreCommandsTest {
                 + "*:*:*:someone_else:wrong\n"
                 + host + ":*:" + database + ":" + role + ":" + escaped + "\n");
 
-        Outcome verify = paperplaneProcess(Map.of("PGPASSFILE", pgpass.toString()), "verify", "--store", locator);
+        Outcome verify = paperplaneProcess(dir, Map.of("PGPASSFILE", pgpass.toString()), "verify", "--store", locator);
 
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).startsWith("verify: ok: ");
@@ -155,7 +153,7 @@ class PostgresStoreCommandsTest {
                 + "\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r--r--"));
 
-        Outcome verify = paperplaneProcess(Map.of("PGPASSFILE", pgpass.toString()), "verify", "--store", locator);
+        Outcome verify = paperplaneProcess(dir, Map.of("PGPASSFILE", pgpass.toString()), "verify", "--store", locator);
 
         assertThat(verify.code()).isEqualTo(UserError.FAILURE);
         assertThat(verify.err()).contains(" WARNING paperplane.store: password file " + pgpass + " has group or "
@@ -246,24 +244,4 @@ class PostgresStoreCommandsTest {
         return file;
     }
 
-    /** Runs {@code paperplane} as its own process with {@code environment} added, the way a user's shell does. */
-    private Outcome paperplaneProcess(Map<String, String> environment, String... args) throws IOException,
-            InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("PGPASSWORD");
-        builder.environment().remove("PGPASSFILE");
-        builder.environment().put("HOME", dir.toString());
-        builder.environment().putAll(environment);
-        Path out = dir.resolve("process.out");
-        Path err = dir.resolve("process.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("paperplane " + List.of(args) + " did not end");
-        }
-        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
 }

@@ -6,6 +6,7 @@ import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.feed.SyntheticFeed;
 import dev.paperplane.application.snapshot.SnapshotInfo;
+import dev.paperplane.bootstrap.Main;
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.Stores;
@@ -16,6 +17,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +29,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.TreeMap;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 /** Stores with real logs for the store tests: synthetic feeds, a run into a directory or PostgreSQL, the CLI. */
 final class StoreFixtures {
@@ -157,5 +164,52 @@ final class StoreFixtures {
         try (Stores.Reading reading = Stores.openReader(store)) {
             return reading.snapshots().list();
         }
+    }
+
+    /**
+     * Runs {@code paperplane} as its own process on the test class path, the way a user's shell does: with
+     * {@code environment} added, no PostgreSQL password from the build's environment, and {@code dir} as home.
+     */
+    static Outcome paperplaneProcess(Path dir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("PGPASSWORD");
+        builder.environment().remove("PGPASSFILE");
+        builder.environment().put("HOME", dir.toString());
+        builder.environment().putAll(environment);
+        Path out = dir.resolve("process.out");
+        Path err = dir.resolve("process.err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("paperplane " + List.of(args) + " did not end");
+        }
+        return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * The size and SHA-256 of every file of a data directory but the writer's lock file (which holds its pid), by
+     * relative path: equal digests are equal bytes, and a difference stays readable.
+     */
+    static Map<String, String> files(Path data) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String name = data.relativize(path).toString();
+                if (!name.equals("writer.lock")) {
+                    byte[] bytes = Files.readAllBytes(path);
+                    files.put(name, bytes.length + " bytes, sha256 " + HexFormat.of().formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(bytes)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
     }
 }
