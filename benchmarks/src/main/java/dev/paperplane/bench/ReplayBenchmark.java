@@ -10,6 +10,7 @@ import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.replay.Replay;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.domain.runtime.RuntimeState;
+import dev.paperplane.domain.runtime.StateFold;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,19 +70,18 @@ public class ReplayBenchmark {
     @Benchmark
     public RuntimeState replayVerifiedOnce(LogState log) {
         ChainVerifier verifier = new ChainVerifier(ChainHead.GENESIS);
-        RuntimeState[] state = {RuntimeState.EMPTY};
-        Lines.forEach(log.data.segments(), (buf, off, len) -> state[0] = state[0].apply(verifier.next(buf, off, len)
-                .event()));
-        return state[0];
+        StateFold state = RuntimeState.EMPTY.fold();
+        Lines.forEach(log.data.segments(), (buf, off, len) -> state.apply(verifier.next(buf, off, len).event()));
+        return state.state();
     }
 
     /** The fold without chain verification: {@link AuditCodec#decodeUnverified} per line, then apply. */
     @Benchmark
     public RuntimeState replayDecodeOnly(LogState log) {
-        RuntimeState[] state = {RuntimeState.EMPTY};
-        Lines.forEach(log.data.segments(), (buf, off, len) -> state[0] = state[0].apply(
+        StateFold state = RuntimeState.EMPTY.fold();
+        Lines.forEach(log.data.segments(), (buf, off, len) -> state.apply(
                 AuditCodec.decodeUnverified(buf, off, len).event()));
-        return state[0];
+        return state.state();
     }
 
     /** The chain alone: a fresh reader's forward scan (seq and chain hash of every line, no payload decoding). */

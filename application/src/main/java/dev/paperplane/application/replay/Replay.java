@@ -8,6 +8,7 @@ import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.domain.runtime.RuntimeState;
+import dev.paperplane.domain.runtime.StateFold;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -81,17 +82,17 @@ public final class Replay {
 
     /** Folds the records after {@code from} up to and including {@code seq} or the log's end, whichever is first. */
     private ReplayedState fold(ReplayedState from, long seq) {
-        RuntimeState state = from.state();
+        StateFold state = from.state().fold();
         AuditRecord last = null;
         try (Stream<AuditRecord> records = log.readAfter(from.seq())) {
             Iterator<AuditRecord> it = records.iterator();
             while ((last == null ? from.seq() : last.seq()) < seq && it.hasNext()) {
                 last = it.next();
-                state = state.apply(last.event());
+                state.apply(last.event());
             }
         }
         ChainHead head = last == null ? from.head() : new ChainHead(last.seq(), last.hash());
-        return new ReplayedState(head, state, from.fromSnapshotSeq());
+        return new ReplayedState(head, state.state(), from.fromSnapshotSeq());
     }
 
     private ReplayedState startingPoint(List<SnapshotInfo> infos, long seq, Consumer<Skipped> skipped) {

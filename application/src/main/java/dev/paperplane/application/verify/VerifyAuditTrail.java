@@ -9,6 +9,7 @@ import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.domain.runtime.RuntimeState;
+import dev.paperplane.domain.runtime.StateFold;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ public final class VerifyAuditTrail {
         Iterator<SnapshotInfo> pending = intact.iterator();
         SnapshotInfo nextSnapshot = pending.hasNext() ? pending.next() : null;
 
-        RuntimeState state = RuntimeState.EMPTY;
+        StateFold state = RuntimeState.EMPTY.fold();
         ChainHead head = ChainHead.GENESIS;
         int snapshotsChecked = 0;
         Optional<VerificationReport.Corruption> corruption = Optional.empty();
@@ -55,12 +56,12 @@ public final class VerifyAuditTrail {
             Iterator<AuditRecord> it = records.iterator();
             while (it.hasNext()) {
                 AuditRecord record = it.next();
-                state = state.apply(record.event());
+                state.apply(record.event());
                 head = new ChainHead(record.seq(), record.hash());
                 progress.accept(record.seq());
                 while (nextSnapshot != null && nextSnapshot.seq() <= head.seq()) {
                     if (nextSnapshot.seq() == head.seq()) {
-                        Optional<String> problem = compare(nextSnapshot, head, state);
+                        Optional<String> problem = compare(nextSnapshot, head, state.state());
                         if (problem.isPresent()) {
                             findings.add(problem.get());
                         } else {
@@ -81,7 +82,7 @@ public final class VerifyAuditTrail {
                 findings.add("snapshot at seq " + beyond.seq() + " is beyond the log's last seq " + head.seq());
             }
         }
-        return new VerificationReport(head, state.digest(), snapshotsChecked, corruption, findings);
+        return new VerificationReport(head, state.state().digest(), snapshotsChecked, corruption, findings);
     }
 
     private Optional<String> compare(SnapshotInfo info, ChainHead head, RuntimeState replayed) {

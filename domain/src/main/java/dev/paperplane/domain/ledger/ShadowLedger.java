@@ -160,8 +160,14 @@ public final class ShadowLedger {
     /** The ledger with {@code price} as the latest close of {@code instrument}. */
     public ShadowLedger mark(String instrument, BigDecimal price) {
         Objects.requireNonNull(instrument, "instrument");
+        return mark(Map.of(instrument, Objects.requireNonNull(price, "price")));
+    }
+
+    /** The ledger with each of {@code closes} as the latest close of its instrument. */
+    public ShadowLedger mark(Map<String, BigDecimal> closes) {
         TreeMap<String, BigDecimal> nextMarks = new TreeMap<>(marks);
-        nextMarks.put(instrument, Decimals.of(Objects.requireNonNull(price, "price")));
+        closes.forEach((instrument, price) -> nextMarks.put(Objects.requireNonNull(instrument, "instrument"),
+                Decimals.of(Objects.requireNonNull(price, "price"))));
         return new ShadowLedger(cash, positions, realizedPnl, feesPaid, Collections.unmodifiableSortedMap(nextMarks));
     }
 

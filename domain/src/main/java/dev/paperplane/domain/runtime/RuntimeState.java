@@ -1,21 +1,13 @@
 package dev.paperplane.domain.runtime;
 
 import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.DecisionRecorded;
-import dev.paperplane.domain.audit.MarketBarObserved;
-import dev.paperplane.domain.audit.OrderRejected;
-import dev.paperplane.domain.audit.PaperOrderFilled;
-import dev.paperplane.domain.audit.SessionCompleted;
-import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.decision.DecisionKey;
 import dev.paperplane.domain.decision.DecisionMemory;
 import dev.paperplane.domain.decision.DecisionTrack;
 import dev.paperplane.domain.ledger.Position;
 import dev.paperplane.domain.ledger.ShadowLedger;
-import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.strategy.PriceWindow;
-import dev.paperplane.domain.strategy.Strategies;
 import dev.paperplane.domain.strategy.Strategy;
 import dev.paperplane.domain.strategy.StrategySpec;
 import java.math.BigDecimal;
@@ -23,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,9 +44,9 @@ public final class RuntimeState {
     private final SortedMap<String, Instant> lastBarTimes;
     private final SessionProgress session;
 
-    private RuntimeState(long events, RuntimeConfig config, List<Strategy> strategies, ShadowLedger ledger,
-                         DecisionMemory decisions, SortedMap<DecisionKey, PriceWindow> windows,
-                         SortedMap<String, Instant> lastBarTimes, SessionProgress session) {
+    RuntimeState(long events, RuntimeConfig config, List<Strategy> strategies, ShadowLedger ledger,
+                 DecisionMemory decisions, SortedMap<DecisionKey, PriceWindow> windows,
+                 SortedMap<String, Instant> lastBarTimes, SessionProgress session) {
         this.events = events;
         this.config = config;
         this.strategies = strategies;
@@ -91,7 +82,7 @@ public final class RuntimeState {
         TreeMap<String, Instant> timesCopy = new TreeMap<>();
         lastBarTimes.forEach((instrument, time) -> timesCopy.put(Objects.requireNonNull(instrument, "instrument"),
                 Objects.requireNonNull(time, "lastBarTime")));
-        List<Strategy> strategies = configOrNull == null ? List.of() : createAll(configOrNull);
+        List<Strategy> strategies = configOrNull == null ? List.of() : StateFold.createAll(configOrNull);
         return new RuntimeState(events, configOrNull, strategies, ledger, decisions,
                 Collections.unmodifiableSortedMap(windowCopy), Collections.unmodifiableSortedMap(timesCopy), session);
     }
@@ -102,135 +93,12 @@ public final class RuntimeState {
      * @throws IllegalStateException if the event cannot follow this state, e.g. a bar before any session
      */
     public RuntimeState apply(AuditEvent event) {
-        Objects.requireNonNull(event, "event");
-        try {
-            return switch (event) {
-                case SessionStarted started -> sessionStarted(started);
-                case MarketBarObserved observed -> barObserved(observed.bar());
-                case DecisionRecorded decision -> decisionRecorded(decision);
-                case OrderRejected rejected -> orderRejected(rejected);
-                case PaperOrderFilled fill -> orderFilled(fill);
-                case SessionCompleted completed -> sessionCompleted();
-            };
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot apply " + event.type() + " at " + event.time() + " as event #"
-                    + (events + 1) + ": " + e.getMessage(), e);
-        }
+        return fold().apply(event).state();
     }
 
-    private RuntimeState sessionStarted(SessionStarted started) {
-        RuntimeConfig next = started.config();
-        List<Strategy> created = createAll(next);
-        ShadowLedger nextLedger = config == null ? ShadowLedger.initial(next.initialCash()) : ledger;
-        // A strategy whose memory size changed keeps only as many of its latest closes as it now needs.
-        TreeMap<DecisionKey, PriceWindow> nextWindows = new TreeMap<>(windows);
-        for (Strategy strategy : created) {
-            for (Map.Entry<DecisionKey, PriceWindow> entry : windows.entrySet()) {
-                if (entry.getKey().strategyId().equals(strategy.spec().id())) {
-                    nextWindows.put(entry.getKey(), resized(entry.getValue(), strategy.memorySize()));
-                }
-            }
-        }
-        return new RuntimeState(events + 1, next, created, nextLedger, decisions,
-                Collections.unmodifiableSortedMap(nextWindows), lastBarTimes, SessionProgress.STARTED);
-    }
-
-    private RuntimeState barObserved(Bar bar) {
-        requireOpenSession();
-        Instant last = lastBarTimes.get(bar.instrument());
-        if (last != null && !bar.time().isAfter(last)) {
-            throw new IllegalStateException("bar of " + bar.instrument() + " at " + bar.time()
-                    + " is not after the last observed bar at " + last + ": bar times only move forward per instrument");
-        }
-        TreeMap<DecisionKey, PriceWindow> nextWindows = new TreeMap<>(windows);
-        for (Strategy strategy : strategies) {
-            DecisionKey key = new DecisionKey(strategy.spec().id(), bar.instrument());
-            PriceWindow window = nextWindows.get(key);
-            PriceWindow before = window == null ? PriceWindow.empty(strategy.memorySize())
-                    : resized(window, strategy.memorySize());
-            nextWindows.put(key, before.append(bar.close()));
-        }
-        TreeMap<String, Instant> nextTimes = new TreeMap<>(lastBarTimes);
-        nextTimes.put(bar.instrument(), bar.time());
-        return new RuntimeState(events + 1, config, strategies, ledger.mark(bar.instrument(), bar.close()), decisions,
-                Collections.unmodifiableSortedMap(nextWindows), Collections.unmodifiableSortedMap(nextTimes),
-                session.withBar());
-    }
-
-    private RuntimeState decisionRecorded(DecisionRecorded decision) {
-        requireOpenSession();
-        StrategySpec spec = configured(decision.strategyId());
-        if (spec.version() != decision.strategyVersion()) {
-            throw new IllegalStateException("strategy '" + decision.strategyId() + "' runs at version "
-                    + spec.version() + ", the decision was made by version " + decision.strategyVersion());
-        }
-        requireCurrentBar(decision.instrument(), decision.time());
-        return new RuntimeState(events + 1, config, strategies, ledger, decisions.record(decision), windows,
-                lastBarTimes, session.withDecision());
-    }
-
-    private RuntimeState orderRejected(OrderRejected rejected) {
-        requireOpenSession();
-        configured(rejected.strategyId());
-        requireCurrentBar(rejected.instrument(), rejected.time());
-        return new RuntimeState(events + 1, config, strategies, ledger, decisions, windows, lastBarTimes,
-                session.withRejection());
-    }
-
-    private RuntimeState orderFilled(PaperOrderFilled fill) {
-        requireOpenSession();
-        configured(fill.strategyId());
-        requireCurrentBar(fill.instrument(), fill.time());
-        return new RuntimeState(events + 1, config, strategies, ledger.apply(fill), decisions, windows, lastBarTimes,
-                session.withFill());
-    }
-
-    private RuntimeState sessionCompleted() {
-        requireOpenSession();
-        return new RuntimeState(events + 1, config, strategies, ledger, decisions, windows, lastBarTimes,
-                session.closed());
-    }
-
-    private void requireOpenSession() {
-        if (!session.open()) {
-            throw new IllegalStateException(config == null
-                    ? "no session has started yet: the log must begin with SessionStarted"
-                    : "the session is completed: only a SessionStarted can follow SessionCompleted");
-        }
-    }
-
-    private StrategySpec configured(String strategyId) {
-        for (StrategySpec spec : config.strategies()) {
-            if (spec.id().equals(strategyId)) {
-                return spec;
-            }
-        }
-        throw new IllegalStateException("strategy '" + strategyId + "' is not configured in this session");
-    }
-
-    private void requireCurrentBar(String instrument, Instant time) {
-        Instant last = lastBarTimes.get(instrument);
-        if (!time.equals(last)) {
-            throw new IllegalStateException("it refers to the bar of " + instrument + " at " + time
-                    + " but the last observed bar of " + instrument + " is at " + (last == null ? "(none)" : last)
-                    + ": decisions and fills follow the MarketBarObserved of their bar");
-        }
-    }
-
-    private static List<Strategy> createAll(RuntimeConfig config) {
-        List<Strategy> created = new ArrayList<>(config.strategies().size());
-        for (StrategySpec spec : config.strategies()) {
-            created.add(Strategies.create(spec));
-        }
-        return List.copyOf(created);
-    }
-
-    private static PriceWindow resized(PriceWindow window, int capacity) {
-        if (window.capacity() == capacity) {
-            return window;
-        }
-        List<BigDecimal> closes = window.closes();
-        return new PriceWindow(capacity, closes.subList(Math.max(0, closes.size() - capacity), closes.size()));
+    /** A fold starting from this state, for applying many events at the cost of building one state. */
+    public StateFold fold() {
+        return new StateFold(this);
     }
 
     /** How many events were folded into this state. */
