@@ -490,9 +490,11 @@ final class RecordDecoder {
             negative = true;
             pos++;
         }
+        // one pass: the digits are accumulated as they are checked; the sum is used only if it cannot overflow
+        long unscaled = 0;
         int intStart = pos;
         while (pos < end && isDigit(buf[pos])) {
-            pos++;
+            unscaled = unscaled * 10 + (buf[pos++] - '0');
         }
         int intDigits = pos - intStart;
         if (intDigits == 0) {
@@ -507,7 +509,7 @@ final class RecordDecoder {
         pos++;
         int fracStart = pos;
         while (pos < end && isDigit(buf[pos])) {
-            pos++;
+            unscaled = unscaled * 10 + (buf[pos++] - '0');
         }
         if (pos - fracStart != Decimals.SCALE) {
             throw new RecordFormatException("a decimal must have exactly " + Decimals.SCALE
@@ -518,12 +520,6 @@ final class RecordDecoder {
         }
         BigDecimal value;
         if (intDigits + Decimals.SCALE <= 18) {
-            long unscaled = 0;
-            for (int i = intStart; i < pos; i++) {
-                if (i != fracStart - 1) {
-                    unscaled = unscaled * 10 + (buf[i] - '0');
-                }
-            }
             if (negative && unscaled == 0) {
                 throw new RecordFormatException("a decimal zero has no sign", start - off);
             }

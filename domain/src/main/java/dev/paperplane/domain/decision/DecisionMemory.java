@@ -41,17 +41,7 @@ public final class DecisionMemory {
      */
     public DecisionMemory record(DecisionRecorded decision) {
         DecisionKey key = new DecisionKey(decision.strategyId(), decision.instrument());
-        DecisionTrack before = tracks.get(key);
-        if (before != null && !decision.time().isAfter(before.lastBarTime())) {
-            throw new IllegalStateException("decision of strategy '" + decision.strategyId() + "' on "
-                    + decision.instrument() + " at " + decision.time() + " is not after its previous decision at "
-                    + before.lastBarTime() + ": a strategy decides at most once per bar and bars only move forward");
-        }
-        long buys = before == null ? 0 : before.buys();
-        long sells = before == null ? 0 : before.sells();
-        DecisionTrack after = new DecisionTrack(decision.time(), decision.action(),
-                decision.action() == Action.BUY ? buys + 1 : buys,
-                decision.action() == Action.SELL ? sells + 1 : sells);
+        DecisionTrack after = DecisionTrack.after(tracks.get(key), decision);
         TreeMap<DecisionKey, DecisionTrack> next = new TreeMap<>(tracks);
         next.put(key, after);
         return new DecisionMemory(Collections.unmodifiableSortedMap(next));

@@ -1,5 +1,6 @@
 package dev.paperplane.domain.decision;
 
+import dev.paperplane.domain.audit.DecisionRecorded;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -22,5 +23,24 @@ public record DecisionTrack(Instant lastBarTime, Action lastAction, long buys, l
             throw new IllegalArgumentException("a track counts at least one decision, was buys=" + buys
                     + " sells=" + sells);
         }
+    }
+
+    /**
+     * The track after one more decision; {@code before} is null for the first decision of its strategy and
+     * instrument.
+     *
+     * @throws IllegalStateException if the decision is not later than the last one of the track
+     */
+    public static DecisionTrack after(DecisionTrack before, DecisionRecorded decision) {
+        if (before != null && !decision.time().isAfter(before.lastBarTime())) {
+            throw new IllegalStateException("decision of strategy '" + decision.strategyId() + "' on "
+                    + decision.instrument() + " at " + decision.time() + " is not after its previous decision at "
+                    + before.lastBarTime() + ": a strategy decides at most once per bar and bars only move forward");
+        }
+        long buys = before == null ? 0 : before.buys();
+        long sells = before == null ? 0 : before.sells();
+        return new DecisionTrack(decision.time(), decision.action(),
+                decision.action() == Action.BUY ? buys + 1 : buys,
+                decision.action() == Action.SELL ? sells + 1 : sells);
     }
 }

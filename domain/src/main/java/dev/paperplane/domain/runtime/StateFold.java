@@ -9,6 +9,7 @@ import dev.paperplane.domain.audit.SessionCompleted;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.decision.DecisionKey;
 import dev.paperplane.domain.decision.DecisionMemory;
+import dev.paperplane.domain.decision.DecisionTrack;
 import dev.paperplane.domain.ledger.ShadowLedger;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.strategy.PriceWindow;
@@ -26,9 +27,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The rules by which events change a {@link RuntimeState}, applied in place: what a bar changes (the strategies'
- * windows, the last bar times, the marks) is updated where it is, and the immutable state is built only when
- * {@link #state()} asks for it, so a replay of a million events does not build a million states.
+ * The rules by which events change a {@link RuntimeState}, applied in place: what bars and decisions change (the
+ * strategies' windows, the last bar times, the marks, the decision tracks) is updated where it is, and the
+ * immutable state is built only when {@link #state()} asks for it, so a replay of a million events does not build
+ * a million states.
  * {@link RuntimeState#apply} is this fold over one event. An event that is refused leaves the fold as it was.
  * Not thread-safe.
  */
@@ -37,13 +39,15 @@ public final class StateFold {
     private RuntimeConfig config;
     private List<Strategy> strategies;
     private ShadowLedger ledger;
-    private DecisionMemory decisions;
     private SessionProgress session;
-    // Each of these is either frozen (the state's immutable map) or open (a private working copy, null if frozen).
+    // Each part below is either frozen (the state's immutable value) or open (a private working copy, null while
+    // the part is frozen); state() freezes them.
     private SortedMap<DecisionKey, PriceWindow> windows;
     private TreeMap<DecisionKey, OpenWindow> openWindows;
     private SortedMap<String, Instant> lastBarTimes;
     private TreeMap<String, Instant> openLastBarTimes;
+    private DecisionMemory decisions;
+    private TreeMap<DecisionKey, DecisionTrack> openTracks;
     // the closes marked since the ledger was last brought up to date: no rule reads the marks while folding
     private final TreeMap<String, BigDecimal> newMarks = new TreeMap<>();
     private RuntimeState built;
@@ -98,6 +102,10 @@ public final class StateFold {
             if (openLastBarTimes != null) {
                 lastBarTimes = Collections.unmodifiableSortedMap(openLastBarTimes);
                 openLastBarTimes = null;
+            }
+            if (openTracks != null) {
+                decisions = DecisionMemory.restore(openTracks);
+                openTracks = null;
             }
             if (!newMarks.isEmpty()) {
                 ledger = ledger.mark(newMarks);
@@ -164,7 +172,11 @@ public final class StateFold {
                     + spec.version() + ", the decision was made by version " + decision.strategyVersion());
         }
         requireCurrentBar(decision.instrument(), decision.time());
-        decisions = decisions.record(decision);
+        if (openTracks == null) {
+            openTracks = new TreeMap<>(decisions.tracks());
+        }
+        DecisionKey key = new DecisionKey(decision.strategyId(), decision.instrument());
+        openTracks.put(key, DecisionTrack.after(openTracks.get(key), decision));
         session = session.withDecision();
     }
 
