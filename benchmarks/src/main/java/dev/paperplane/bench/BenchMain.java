@@ -102,7 +102,9 @@ public final class BenchMain {
         Path out = root.resolve("benchmarks/target");
 
         List<String> forkArgs = new ArrayList<>(List.of("-Dpaperplane.bench.data=" + dataRoot,
-                "-Dpaperplane.bench.modules=" + modules));
+                "-Dpaperplane.bench.modules=" + modules,
+                "-Dpaperplane.bench.javaOpts=" + System.getProperty("paperplane.bench.javaOpts", ""),
+                "-Dpaperplane.bench.aotCache=" + System.getProperty("paperplane.bench.aotCache", "")));
         if (Runtime.version().feature() >= 24) {
             forkArgs.add("--sun-misc-unsafe-memory-access=allow");   // JMH uses sun.misc.Unsafe
         }
@@ -113,8 +115,8 @@ public final class BenchMain {
             includes.add(GROUPS.getOrDefault(name, name));
         }
         includes.forEach(options::include);
-        if (Runtime.version().feature() < 25) {
-            options.exclude("AotCache");   // one-step AOT cache training (-XX:AOTCacheOutput) is JDK 25+
+        if (System.getProperty("paperplane.bench.aotCache", "").isEmpty()) {
+            options.exclude("AotCache");   // the launcher trains its start-up cache on JDK 25+ only
         }
         TreeSet<Integer> needed = new TreeSet<>();
         if (sizes != null) {

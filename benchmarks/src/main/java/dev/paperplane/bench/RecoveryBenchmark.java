@@ -101,28 +101,25 @@ public class RecoveryBenchmark {
         return child(aot.flags(), "--version");
     }
 
-    /** An AOT cache of the CLI, trained once per trial (the module path may have been rebuilt since the last). */
+    /** The launcher's own AOT cache of this build, which {@code ./paperplane bench} trains before it starts. */
     @State(Scope.Benchmark)
     public static class AotCache {
         private Path file;
 
-        /** Trains the cache with {@code run} over the 10,000-event log's near-head directory. */
+        /** Finds the cache the launcher passed. */
         @Setup(Level.Trial)
-        public void train() throws IOException, InterruptedException {
-            if (Runtime.version().feature() < 25) {
-                throw new IllegalStateException("the AOT cache cases need JDK 25 or newer (one-step -XX:AOTCacheOutput);"
-                        + " this is " + Runtime.version() + ": leave them out, e.g. ./paperplane bench replay page");
+        public void find() {
+            String cache = System.getProperty("paperplane.bench.aotCache", "");
+            if (cache.isEmpty()) {
+                throw new IllegalStateException("the AOT cache cases need the launcher's start-up cache (JDK 25 or"
+                        + " newer, PAPERPLANE_AOT not off); this is " + Runtime.version()
+                        + ": leave them out, e.g. ./paperplane bench replay page");
             }
-            Datasets.Dataset training = Datasets.ensure(10_000, System.out);
-            Path dir = Files.createDirectories(Datasets.root().resolve("aot"));
-            file = dir.resolve("paperplane.aot");
-            Files.deleteIfExists(file);
-            child(List.of("-XX:AOTCacheOutput=" + file), "run", "--data", training.near().toString(), "--feed",
-                    training.emptyFeed().toString());
+            file = Path.of(cache);
         }
 
         List<String> flags() {
-            return List.of("-XX:AOTCache=" + file);
+            return List.of("-XX:AOTCache=" + file, "-Xlog:aot=off", "-Xlog:cds=off");
         }
     }
 
@@ -137,12 +134,20 @@ public class RecoveryBenchmark {
         return child(List.of(), args);
     }
 
-    /** Runs the CLI on the module path the launcher uses, with the JDK running this benchmark. */
+    /**
+     * Runs the CLI as the launcher does: on its module path, with the JDK running this benchmark and the launcher's
+     * JVM flags for commands other than {@code observe}.
+     */
     private static int child(List<String> jvmFlags, String... args) throws IOException, InterruptedException {
         Path modules = Path.of(System.getProperty("paperplane.bench.modules", "bootstrap/target/modules"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
+        for (String flag : System.getProperty("paperplane.bench.javaOpts", "").split(" ")) {
+            if (!flag.isBlank()) {
+                command.add(flag);
+            }
+        }
         command.addAll(List.of("-p", modules.toString(), "-m", "dev.paperplane.bootstrap/dev.paperplane.bootstrap.Main"));
         command.addAll(List.of(args));
         Path errors = Files.createTempFile("paperplane-bench-child", ".err");

@@ -171,6 +171,32 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void commandsButObserveRunWithTheLaunchersBatchFlags() throws Exception {
+        Outcome version = withPrintedJvmFlags(Map.of(), "--version");
+
+        assertThat(version.out()).as("%s", version).contains("-XX:+UseSerialGC", "-XX:CompileThresholdScaling=5");
+    }
+
+    @Test
+    void commandsButObserveRunWithTheJvmFlagsOfPaperplaneJavaOptsInstead() throws Exception {
+        Outcome version = withPrintedJvmFlags(Map.of("PAPERPLANE_JAVA_OPTS", "-XX:+UseParallelGC"), "--version");
+
+        assertThat(version.exit()).as("%s", version).isZero();
+        assertThat(version.out()).as("%s", version).contains("-XX:+UseParallelGC")
+                .doesNotContain("CompileThresholdScaling", "-XX:+UseSerialGC");
+    }
+
+    /** Runs the installed CLI with the JVM printing its command-line flags first (JDK_JAVA_OPTIONS). */
+    private static Outcome withPrintedJvmFlags(Map<String, String> extra, String... args) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
+        env.putAll(extra);
+        List<String> command = new ArrayList<>(List.of(installed.resolve("bin/paperplane").toString()));
+        command.addAll(List.of(args));
+        return Running.run(scratch.resolve("logs"), work, env, COMMAND_BOUND, command.toArray(String[]::new));
+    }
+
     /** Synthesizes the feed of docs/operations.md and runs it into a fresh data directory named for {@code name}. */
     private static Path runDemoFeed(String name) throws Exception {
         Path feed = work.resolve(name + "-feed.csv");

@@ -21,7 +21,7 @@ public final class FileStore {
 
     /**
      * Opens the single writer of {@code dataDir}, creating the directory as needed, taking its lock and
-     * recovering a torn tail (see {@link FileStoreWriter#recovery()}). Opening verifies the last 256 KiB of the
+     * recovering a torn tail (see {@link FileStoreWriter#recovery()}). Opening verifies the last 64 KiB of the
      * last segment record by record (the whole last segment, from where it joins the previous one, when those
      * bytes hold a bad line), not every segment: its cost does not grow with the log, and readers verify
      * everything they read.

@@ -483,6 +483,16 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
         }
     }
 
+    /** The snapshot files' seqs from their names: a directory listing, no file read. */
+    @Override
+    public List<Long> seqs() {
+        try {
+            return List.copyOf(layout.snapshotFiles().descendingKeySet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the snapshots in " + layout.snapshots + ": " + e, e);
+        }
+    }
+
     @Override
     public Optional<Snapshot> load(long seq) {
         return SnapshotFiles.load(layout, seq);

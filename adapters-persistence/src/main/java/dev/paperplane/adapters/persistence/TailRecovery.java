@@ -30,7 +30,7 @@ import java.util.TreeMap;
 final class TailRecovery {
 
     /** Bytes at the end of the last segment verified when they are all intact: many times the largest batch. */
-    static final long TAIL_WINDOW = 256 * 1024;
+    static final long TAIL_WINDOW = 64 * 1024;
 
     /** The log's end after recovery. */
     record End(ChainHead head, Path lastSegment, long lastSegmentSize, Optional<TornTailRecovery> recovery) {

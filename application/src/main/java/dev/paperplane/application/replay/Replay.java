@@ -12,7 +12,9 @@ import dev.paperplane.domain.runtime.StateFold;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -41,7 +43,7 @@ public final class Replay {
      */
     public ReplayedState toHead() {
         List<Skipped> skipped = new ArrayList<>();
-        ReplayedState start = startingPoint(snapshots.list(), Long.MAX_VALUE, skipped::add);
+        ReplayedState start = startingPoint(Long.MAX_VALUE, skipped::add);
         ReplayedState end = fold(start, Long.MAX_VALUE);
         for (Skipped warning : skipped) {
             if (warning.seq() <= end.seq()) {
@@ -65,7 +67,7 @@ public final class Replay {
         if (seq < 0 || seq > head) {
             throw new IllegalArgumentException("seq " + seq + " is outside the log (0.." + head + ")");
         }
-        return advance(startingPoint(snapshots.list(), seq, skipped -> warnings.accept(skipped.text())), seq);
+        return advance(startingPoint(seq, skipped -> warnings.accept(skipped.text())), seq);
     }
 
     /** Folds the records after {@code from} up to and including {@code seq} (the observer's incremental catch-up). */
@@ -95,17 +97,27 @@ public final class Replay {
         return new ReplayedState(head, state.state(), from.fromSnapshotSeq());
     }
 
-    private ReplayedState startingPoint(List<SnapshotInfo> infos, long seq, Consumer<Skipped> skipped) {
-        for (SnapshotInfo info : infos) {
-            if (info.seq() > seq || info.seq() < 1) {
+    /**
+     * The newest usable snapshot at or below {@code seq}: only the snapshots from the newest down to the one used are
+     * read; the full listing, which reads and checks every snapshot, is asked for only to explain one that is not
+     * intact.
+     */
+    private ReplayedState startingPoint(long seq, Consumer<Skipped> skipped) {
+        Map<Long, String> problems = null;
+        for (long candidate : snapshots.seqs()) {
+            if (candidate > seq || candidate < 1) {
                 continue;
             }
-            Optional<String> problem = info.problem();
-            if (problem.isPresent()) {
-                skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq() + " skipped: " + problem.get()));
+            Optional<Snapshot> loaded = snapshots.load(candidate);
+            if (loaded.isEmpty()) {
+                if (problems == null) {
+                    problems = problems();
+                }
+                skipped.accept(new Skipped(candidate, "snapshot at seq " + candidate + " skipped: "
+                        + problems.getOrDefault(candidate, "it could not be loaded intact")));
                 continue;
             }
-            Optional<ReplayedState> usable = usable(info, skipped);
+            Optional<ReplayedState> usable = usable(loaded.get(), skipped);
             if (usable.isPresent()) {
                 return usable.get();
             }
@@ -113,17 +125,18 @@ public final class Replay {
         return ReplayedState.GENESIS;
     }
 
-    private Optional<ReplayedState> usable(SnapshotInfo info, Consumer<Skipped> skipped) {
-        Optional<Snapshot> loaded = snapshots.load(info.seq());
-        if (loaded.isEmpty()) {
-            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq()
-                    + " skipped: it could not be loaded intact"));
-            return Optional.empty();
+    private Map<Long, String> problems() {
+        Map<Long, String> problems = new TreeMap<>();
+        for (SnapshotInfo info : snapshots.list()) {
+            info.problem().ifPresent(problem -> problems.put(info.seq(), problem));
         }
-        Snapshot snapshot = loaded.get();
+        return problems;
+    }
+
+    private Optional<ReplayedState> usable(Snapshot snapshot, Consumer<Skipped> skipped) {
         Optional<AuditRecord> record = log.read(snapshot.seq());
         if (record.isEmpty() || !record.get().hash().equals(snapshot.chainHash())) {
-            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq()
+            skipped.accept(new Skipped(snapshot.seq(), "snapshot at seq " + snapshot.seq()
                     + " skipped: its chain hash does not match the log at that seq"));
             return Optional.empty();
         }
@@ -131,7 +144,8 @@ public final class Replay {
             RuntimeState state = SnapshotCodec.decode(snapshot);
             return Optional.of(new ReplayedState(new ChainHead(snapshot.seq(), snapshot.chainHash()), state, snapshot.seq()));
         } catch (RuntimeException e) {
-            skipped.accept(new Skipped(info.seq(), "snapshot at seq " + info.seq() + " skipped: " + e.getMessage()));
+            skipped.accept(new Skipped(snapshot.seq(), "snapshot at seq " + snapshot.seq() + " skipped: "
+                    + e.getMessage()));
             return Optional.empty();
         }
     }

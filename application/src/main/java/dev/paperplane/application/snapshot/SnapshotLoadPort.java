@@ -10,6 +10,15 @@ public interface SnapshotLoadPort {
     List<SnapshotInfo> list();
 
     /**
+     * The seqs of {@link #list()}, newest first, intact or not: where a replay may start. A store that can name its
+     * snapshots without reading and checking each one overrides this, so that a start reads only the snapshot it
+     * starts from however many are stored.
+     */
+    default List<Long> seqs() {
+        return list().stream().map(SnapshotInfo::seq).toList();
+    }
+
+    /**
      * The snapshot at {@code seq} if one is stored and intact (checksum and schema verified);
      * empty when none is stored there or it is not intact.
      */

@@ -92,6 +92,18 @@ public abstract class SnapshotStoreContract {
     }
 
     @Test
+    void seqsNameEveryStoredSnapshotNewestFirstIntactOrNot() {
+        SnapshotStorePort store = store();
+        store.store(snapshot(5));
+        store.store(snapshot(200));
+        store.store(snapshot(10));
+        corruptSnapshot(10);
+        SnapshotLoadPort loader = openSnapshotLoader();
+        assertThat(loader.seqs()).containsExactly(200L, 10L, 5L);
+        assertThat(loader.seqs()).isEqualTo(loader.list().stream().map(SnapshotInfo::seq).toList());
+    }
+
+    @Test
     void loadingAStoredSnapshotReturnsItExactly() {
         Snapshot snapshot = snapshot(7);
         store().store(snapshot);

@@ -88,7 +88,39 @@ class ReplayTest {
 
         assertThat(state.fromSnapshotSeq()).isEqualTo(older);
         assertThat(state.state()).isEqualTo(fullReplay(store.head().seq()));
-        assertThat(warnings).singleElement().asString().contains("snapshot at seq " + newest + " skipped");
+        assertThat(warnings).singleElement().asString().contains("snapshot at seq " + newest + " skipped: "
+                + store.list().get(0).problem().orElseThrow());
+    }
+
+    @Test
+    void aReplayFromAnIntactNewestSnapshotReadsNoOtherSnapshot() {
+        List<Long> loaded = new ArrayList<>();
+        int[] listings = {0};
+        SnapshotLoadPort counting = new SnapshotLoadPort() {
+            @Override
+            public List<SnapshotInfo> list() {
+                listings[0]++;
+                return store.list();
+            }
+
+            @Override
+            public List<Long> seqs() {
+                return store.seqs();
+            }
+
+            @Override
+            public Optional<dev.paperplane.application.snapshot.Snapshot> load(long seq) {
+                loaded.add(seq);
+                return store.load(seq);
+            }
+        };
+        assertThat(store.seqs()).hasSizeGreaterThan(2);
+
+        ReplayedState state = new Replay(store, counting, warnings::add).toHead();
+
+        assertThat(state.fromSnapshotSeq()).isEqualTo(store.seqs().get(0));
+        assertThat(loaded).containsExactly(store.seqs().get(0));
+        assertThat(listings[0]).isZero();
     }
 
     @Test
