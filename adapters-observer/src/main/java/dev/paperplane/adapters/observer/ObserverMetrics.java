@@ -1,6 +1,9 @@
 package dev.paperplane.adapters.observer;
 
 import dev.paperplane.application.audit.AuditReadPort;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.Status;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
@@ -10,11 +13,13 @@ import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -73,6 +78,19 @@ final class ObserverMetrics {
     /** The registry Helidon's metrics observer renders. */
     MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * HEAD of the endpoint, which Helidon's metrics observer answers for GET only: the status and content type a GET
+     * with the same {@code Accept} gets (the formats Helidon offers, in its order of preference), without a body.
+     */
+    Handler head() {
+        return (req, res) -> {
+            Optional<MediaType> type = req.headers().bestAccepted(MediaTypes.TEXT_PLAIN,
+                    MediaTypes.APPLICATION_OPENMETRICS_TEXT, MediaTypes.APPLICATION_JSON);
+            type.ifPresent(res.headers()::contentType);
+            res.status(type.isPresent() ? Status.OK_200 : Status.NOT_ACCEPTABLE_406).send();
+        };
     }
 
     /**

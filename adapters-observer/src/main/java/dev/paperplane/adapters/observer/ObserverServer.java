@@ -246,6 +246,7 @@ public final class ObserverServer implements AutoCloseable {
             routing.get(resource.path(), handler);
             routing.head(resource.path(), handler);
         }
+        routing.head(ObserverMetrics.ENDPOINT, metrics.head());
         routing.error(ProblemException.class, (req, res, e) -> Problems.send(req, res, e));
         routing.error(NotFoundException.class, (req, res, e) -> Problems.send(req, res, Status.NOT_FOUND_404,
                 "not-found", "Not found", req.path().rawPath().startsWith(ObserverApi.BASE + "/")

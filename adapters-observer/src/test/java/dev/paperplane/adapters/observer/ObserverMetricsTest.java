@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.contract.InMemoryStore;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,24 @@ class ObserverMetricsTest {
                     "paperplane_observer_request_duration_seconds_sum", "paperplane_audit_head_seq",
                     "paperplane_audit_log_bytes", "paperplane_audit_verified_seq", "paperplane_audit_chain_intact",
                     "paperplane_observer_last_catch_up_events");
+        }
+    }
+
+    @Test
+    void headOfTheMetricsAnswersAsItsGetDoesWithoutABody() {
+        InMemoryStore store = Logs.session(10);
+        try (ObserverServer server = start(store, ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES)) {
+            Client client = new Client(server.port());
+            for (String accept : List.of("*/*", "text/plain", "application/openmetrics-text", "application/json",
+                    "text/html")) {
+                HttpResponse<String> get = client.get("/observe/metrics", "Accept", accept);
+                HttpResponse<String> head = client.send("HEAD", "/observe/metrics", "Accept", accept);
+
+                assertThat(head.statusCode()).as("HEAD with Accept: %s", accept).isEqualTo(get.statusCode());
+                assertThat(head.headers().firstValue("Content-Type")).as("HEAD with Accept: %s", accept)
+                        .isEqualTo(get.headers().firstValue("Content-Type"));
+                assertThat(head.body()).isEmpty();
+            }
         }
     }
 
