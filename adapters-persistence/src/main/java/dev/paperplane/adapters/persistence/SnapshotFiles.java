@@ -1,5 +1,6 @@
 package dev.paperplane.adapters.persistence;
 
+import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import java.io.IOException;
@@ -7,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +38,7 @@ final class SnapshotFiles {
     }
 
     static void validate(Snapshot snapshot) {
-        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !isHash(snapshot.chainHash())) {
+        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !ChainHead.isHash(snapshot.chainHash())) {
             throw new IllegalArgumentException("snapshot at seq " + snapshot.seq() + " needs a seq >= 0, a schema "
                     + "version >= 1 and a chain hash of 64 lowercase hex digits, got schema "
                     + snapshot.schemaVersion() + " and chain hash '" + snapshot.chainHash() + "'");
@@ -111,7 +109,7 @@ final class SnapshotFiles {
         Snapshot snapshot = null;
         if (problem == null) {
             byte[] state = Arrays.copyOfRange(bytes, newline + 1, bytes.length - 1);
-            String actual = sha256Hex(state);
+            String actual = Snapshot.checksumOf(state);
             if (!actual.equals(header.checksum())) {
                 problem = "checksum mismatch: the header records " + header.checksum() + ", the state hashes to "
                         + actual;
@@ -128,26 +126,7 @@ final class SnapshotFiles {
         return new Read(new SnapshotInfo(seq, "", 0, "", size, Optional.of(problem)), null);
     }
 
-    static boolean isHash(String text) {
-        if (text.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
 
     /** The parsed header line; parsing is strict, in the one field order the writer uses. */
     private record Header(int schemaVersion, long seq, String chainHash, String checksum, long stateBytes) {
@@ -206,7 +185,7 @@ final class SnapshotFiles {
         }
 
         String hash() {
-            if (pos + 64 > text.length() || !isHash(text.substring(pos, pos + 64))) {
+            if (pos + 64 > text.length() || !ChainHead.isHash(text.substring(pos, pos + 64))) {
                 throw new IllegalArgumentException("expected 64 lowercase hex digits at character " + pos);
             }
             pos += 64;

@@ -3,6 +3,7 @@ package dev.paperplane.adapters.persistence;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
+import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.domain.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ final class Dirs {
                     listing.put(key + "/", "directory");
                 } else {
                     byte[] bytes = Files.readAllBytes(path);
-                    listing.put(key, bytes.length + " " + SnapshotFiles.sha256Hex(bytes));
+                    listing.put(key, bytes.length + " " + Snapshot.checksumOf(bytes));
                 }
             }
         } catch (IOException e) {

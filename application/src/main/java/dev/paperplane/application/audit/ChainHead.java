@@ -18,4 +18,18 @@ public record ChainHead(long seq, String hash) {
             throw new IllegalArgumentException("seq must not be negative: " + seq);
         }
     }
+
+    /** Whether {@code text} has the form of a chain hash: 64 lowercase hex digits. */
+    public static boolean isHash(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -25,7 +25,7 @@ public record Snapshot(long seq, String chainHash, int schemaVersion, byte[] sta
 
     /** Lowercase hex SHA-256 of {@link #state()}: the snapshot's checksum. */
     public String checksum() {
-        return sha256Hex(state);
+        return checksumOf(state);
     }
 
     /** The state as text. */
@@ -33,9 +33,10 @@ public record Snapshot(long seq, String chainHash, int schemaVersion, byte[] sta
         return new String(state, StandardCharsets.UTF_8);
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** The checksum of a snapshot whose state is {@code state}: its lowercase hex SHA-256. */
+    public static String checksumOf(byte[] state) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }

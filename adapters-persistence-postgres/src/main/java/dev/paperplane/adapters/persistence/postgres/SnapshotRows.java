@@ -1,17 +1,15 @@
 package dev.paperplane.adapters.persistence.postgres;
 
+import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +23,7 @@ final class SnapshotRows {
     }
 
     static void validate(Snapshot snapshot) {
-        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !isHash(snapshot.chainHash())) {
+        if (snapshot.seq() < 0 || snapshot.schemaVersion() < 1 || !ChainHead.isHash(snapshot.chainHash())) {
             throw new IllegalArgumentException("snapshot at seq " + snapshot.seq() + " needs a seq >= 0, a schema "
                     + "version >= 1 and a chain hash of 64 lowercase hex digits, got schema "
                     + snapshot.schemaVersion() + " and chain hash '" + snapshot.chainHash() + "'");
@@ -104,7 +102,7 @@ final class SnapshotRows {
                 String chainHash = row.getString(1);
                 int schemaVersion = row.getInt(2);
                 byte[] state = row.getBytes(4);
-                if (problem(chainHash, schemaVersion, row.getString(3), sha256Hex(state)) != null) {
+                if (problem(chainHash, schemaVersion, row.getString(3), Snapshot.checksumOf(state)) != null) {
                     return Optional.empty();
                 }
                 return Optional.of(new Snapshot(seq, chainHash, schemaVersion, state));
@@ -116,33 +114,12 @@ final class SnapshotRows {
         if (schemaVersion != Snapshot.CURRENT_SCHEMA) {
             return "unknown schema version " + schemaVersion + " (this runtime reads " + Snapshot.CURRENT_SCHEMA + ")";
         }
-        if (!isHash(chainHash)) {
+        if (!ChainHead.isHash(chainHash)) {
             return "malformed chain hash '" + chainHash + "'";
         }
         if (!actual.equals(checksum)) {
             return "checksum mismatch: the row records " + checksum + ", the state hashes to " + actual;
         }
         return null;
-    }
-
-    static boolean isHash(String text) {
-        if (text.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }
