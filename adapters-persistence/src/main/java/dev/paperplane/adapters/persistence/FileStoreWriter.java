@@ -1,8 +1,7 @@
 package dev.paperplane.adapters.persistence;
 
+import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.ChainVerifier;
-import dev.paperplane.application.audit.RecordFormatException;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.audit.append.EncodedRecord;
@@ -197,7 +196,8 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         if (batch.isEmpty()) {
             return;
         }
-        ChainHead after = verify(batch);
+        AuditRecord last = EncodedRecord.verifyContinuation(head, batch).getLast();
+        ChainHead after = new ChainHead(last.seq(), last.hash());
         long first = batch.getFirst().seq();
         try {
             if (channel == null || segmentSize >= segmentBytes && segmentSize > 0) {
@@ -224,32 +224,6 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         }
     }
 
-    private ChainHead verify(List<EncodedRecord> batch) {
-        ChainVerifier verifier = new ChainVerifier(head);
-        for (EncodedRecord record : batch) {
-            byte[] line = record.line();
-            if (record.seq() != verifier.nextSeq()) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
-                        + " does not follow seq " + verifier.head().seq() + " (the writer's head is seq "
-                        + head.seq() + ")");
-            }
-            if (line.length == 0 || line[line.length - 1] != '\n') {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
-                        + " does not end in a newline");
-            }
-            try {
-                verifier.next(line, 0, line.length - 1);
-            } catch (RecordFormatException e) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " is not the "
-                        + "canonical continuation of the chain: " + e.getMessage(), e);
-            }
-            if (!record.hash().equals(verifier.head().hash())) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " states hash "
-                        + record.hash() + " but its line hashes to " + verifier.head().hash());
-            }
-        }
-        return verifier.head();
-    }
 
     private void roll(long firstSeq) throws IOException {
         Path next = layout.segment(firstSeq);

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -223,7 +222,7 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
         if (batch.isEmpty()) {
             return;
         }
-        List<AuditRecord> decoded = verify(batch);
+        List<AuditRecord> decoded = EncodedRecord.verifyContinuation(head, batch);
         long first = batch.getFirst().seq();
         ChainHead after = new ChainHead(decoded.getLast().seq(), decoded.getLast().hash());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.table(Schema.RECORDS)
@@ -252,33 +251,6 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
         }
     }
 
-    private List<AuditRecord> verify(List<EncodedRecord> batch) {
-        ChainVerifier verifier = new ChainVerifier(head);
-        List<AuditRecord> decoded = new ArrayList<>(batch.size());
-        for (EncodedRecord record : batch) {
-            byte[] line = record.line();
-            if (record.seq() != verifier.nextSeq()) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
-                        + " does not follow seq " + verifier.head().seq() + " (the writer's head is seq "
-                        + head.seq() + ")");
-            }
-            if (line.length == 0 || line[line.length - 1] != '\n') {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq()
-                        + " does not end in a newline");
-            }
-            try {
-                decoded.add(verifier.next(line, 0, line.length - 1));
-            } catch (RecordFormatException e) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " is not the "
-                        + "canonical continuation of the chain: " + e.getMessage(), e);
-            }
-            if (!record.hash().equals(verifier.head().hash())) {
-                throw new IllegalArgumentException("batch refused: record seq " + record.seq() + " states hash "
-                        + record.hash() + " but its line hashes to " + verifier.head().hash());
-            }
-        }
-        return decoded;
-    }
 
     /**
      * {@inheritDoc} One transaction with synchronous commit. Storing the same snapshot again is a no-op; a
