@@ -271,8 +271,7 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
      * following an idle log costs two file-status calls rather than a directory listing per {@link #head()}.
      */
     private Map.Entry<Long, Path> followingSegment() throws IOException {
-        long nextFirst = verified.seq() + 1;
-        if (listedAt == verified.seq() && (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst)))) {
+        if (listingStands()) {
             return null;
         }
         TreeMap<Long, Path> listed = layout.segments();
@@ -465,13 +464,19 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
      * existed; otherwise a new listing. Called with this reader's lock held.
      */
     private TreeMap<Long, Path> knownSegments() throws IOException {
-        if (started && listedAt == verified.seq() && segments.lastKey() == scanSegment) {
-            long nextFirst = verified.seq() + 1;
-            if (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst))) {
-                return new TreeMap<>(segments);
-            }
+        if (started && segments.lastKey() == scanSegment && listingStands()) {
+            return new TreeMap<>(segments);
         }
         return layout.segments();
+    }
+
+    /**
+     * Whether the last listing of the audit directory still stands: the scan has not moved since it found no segment
+     * after its own, and no segment named for the next seq has appeared.
+     */
+    private boolean listingStands() {
+        long nextFirst = verified.seq() + 1;
+        return listedAt == verified.seq() && (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst)));
     }
 
     @Override

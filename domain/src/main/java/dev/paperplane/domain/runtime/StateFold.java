@@ -148,10 +148,10 @@ public final class StateFold {
         TreeMap<DecisionKey, OpenWindow> open = openWindows();
         for (Strategy strategy : strategies) {
             DecisionKey key = new DecisionKey(strategy.spec().id(), bar.instrument());
-            OpenWindow window = open.get(key);
-            if (window == null || window.capacity != strategy.memorySize()) {
-                window = window == null ? new OpenWindow(PriceWindow.empty(strategy.memorySize()))
-                        : window.resized(strategy.memorySize());
+            OpenWindow kept = open.get(key);
+            OpenWindow window = kept == null ? new OpenWindow(PriceWindow.empty(strategy.memorySize()))
+                    : kept.resized(strategy.memorySize());
+            if (window != kept) {
                 open.put(key, window);
             }
             window.append(bar.close());
