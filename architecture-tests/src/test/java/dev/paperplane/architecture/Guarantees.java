@@ -22,6 +22,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.FileWriter;
@@ -79,6 +81,7 @@ final class Guarantees {
     static final String OBSERVER_NO_EFFECT = "Observability cannot affect runtime outcome";
     static final String HEXAGONAL = "Hexagonal layering";
     static final String NO_PHASE_3_SURFACE = "No Phase 3 surface";
+    static final String NO_PACKAGE_CYCLES = "No package cycles";
 
     /** Routing methods that would register a handler for a method other than GET or HEAD. */
     static final Set<String> NON_READ_ROUTES = Set.of("post", "put", "delete", "patch", "options", "trace", "connect",
@@ -125,6 +128,36 @@ final class Guarantees {
                 .because("the observer must not reach the store's writer, and stores must stay swappable;"
                         + " only bootstrap wires adapters together")
                 .allowEmptyShould(true);
+    }
+
+    // ---- Package structure ---------------------------------------------------------------------------
+
+    /**
+     * Each of {@code packages} (the packages of one module) is its own slice, a parent package and its
+     * sub-packages included, so a cycle between any two of them fails the rule.
+     */
+    static ArchRule packagesAreFreeOfCycles(String module, Set<String> packages) {
+        return slices().assignedFrom(eachPackageOf(module, packages))
+                .should().beFreeOfCycles()
+                .as(NO_PACKAGE_CYCLES + ": the packages of " + module + " depend on each other without a cycle")
+                .because("a package must be understandable, testable and movable with only the packages below it;"
+                        + " a cycle makes all its packages one");
+    }
+
+    private static SliceAssignment eachPackageOf(String module, Set<String> packages) {
+        Set<String> owned = Set.copyOf(packages);
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                return owned.contains(pkg) ? SliceIdentifier.of(pkg) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "each package of " + module;
+            }
+        };
     }
 
     // ---- Observer: passive, no effect on the runtime -----------------------------------------------

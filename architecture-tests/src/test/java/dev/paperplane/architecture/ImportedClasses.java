@@ -11,6 +11,12 @@ final class ImportedClasses {
     private static final ImportOption NO_FIXTURES =
             location -> !location.contains("/" + Roots.FIXTURES.base().replace('.', '/') + "/");
 
+    /**
+     * Rejects classes from a test jar (the application's test fixtures are on this module's class path as one),
+     * which {@link ImportOption.Predefined#DO_NOT_INCLUDE_TESTS} recognises only as test-class directories.
+     */
+    private static final ImportOption NO_TEST_JARS = location -> !location.contains("-tests.jar!/");
+
     private static JavaClasses production;
     private static JavaClasses fixtures;
 
@@ -22,6 +28,7 @@ final class ImportedClasses {
         if (production == null) {
             production = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .withImportOption(NO_TEST_JARS)
                     .withImportOption(NO_FIXTURES)
                     .importPackages(Roots.PRODUCTION.base());
         }

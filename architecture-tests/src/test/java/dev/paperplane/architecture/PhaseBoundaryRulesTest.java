@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.lang.module.ModuleReference;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The roadmap's guarantees, checked against the production classes of every module. */
 class PhaseBoundaryRulesTest {
 
     private static final Roots ROOTS = Roots.PRODUCTION;
+    private static final Map<String, ModuleReference> MODULES = ModuleGraph.productionModules();
     private final JavaClasses classes = ImportedClasses.production();
+
+    static Set<String> productionModules() {
+        return MODULES.keySet();
+    }
 
     @Test
     void productionScanSeesTheCodeBaseButNoTestsOrFixtures() {
@@ -18,12 +28,19 @@ class PhaseBoundaryRulesTest {
         assertThat(classes.contain(ROOTS.application() + ".audit.append.AuditAppendPort")).isTrue();
         assertThat(classes.stream().map(JavaClass::getName))
                 .noneMatch(name -> name.startsWith(Roots.FIXTURES.base() + "."))
+                .noneMatch(name -> name.endsWith("Test") || name.contains("Test$"))
                 .noneMatch(name -> name.startsWith(getClass().getPackageName() + "."));
     }
 
     @Test
     void layersDependOnlyInwards() {
         Guarantees.hexagonalLayering(ROOTS).check(classes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("productionModules")
+    void packagesOfEveryModuleAreFreeOfCycles(String module) {
+        Guarantees.packagesAreFreeOfCycles(module, MODULES.get(module).descriptor().packages()).check(classes);
     }
 
     @Test

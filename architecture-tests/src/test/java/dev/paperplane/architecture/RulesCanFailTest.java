@@ -2,6 +2,7 @@ package dev.paperplane.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
@@ -20,7 +21,9 @@ import dev.paperplane.archfixtures.adapters.persistence.ReachesIntoObserver;
 import dev.paperplane.archfixtures.application.HttpServingUseCase;
 import dev.paperplane.archfixtures.application.RandomisingUseCase;
 import dev.paperplane.archfixtures.application.ThreadStartingUseCase;
+import dev.paperplane.archfixtures.application.audit.AuditPortNamingItsAppender;
 import dev.paperplane.archfixtures.application.audit.RewritingAuditPort;
+import dev.paperplane.archfixtures.application.audit.append.AppenderNamingItsAuditPort;
 import dev.paperplane.archfixtures.bootstrap.BackgroundRefresher;
 import dev.paperplane.archfixtures.bootstrap.ObserverServerStarter;
 import dev.paperplane.archfixtures.bootstrap.RemoteControlListener;
@@ -32,7 +35,11 @@ import dev.paperplane.archfixtures.domain.FloatingPrice;
 import dev.paperplane.archfixtures.domain.HashingDomain;
 import dev.paperplane.archfixtures.domain.ReachesIntoApplication;
 import dev.paperplane.archfixtures.domain.UuidMintingDomain;
+import dev.paperplane.archfixtures.domain.audit.EventHoldingRuntimeState;
 import dev.paperplane.archfixtures.domain.execution.ExecutionPlane;
+import dev.paperplane.archfixtures.domain.runtime.RuntimeFoldingEvents;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +68,14 @@ class RulesCanFailTest {
     @Test
     void layeringRuleReportsADomainClassReachingIntoTheApplication() {
         assertReported(Guarantees.hexagonalLayering(ROOTS), Guarantees.HEXAGONAL, ReachesIntoApplication.class);
+    }
+
+    @Test
+    void packageCycleRuleReportsSiblingPackagesAndAPackageWithItsSubPackageThatDependOnEachOther() {
+        Set<String> packages = fixtures.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+        assertReported(Guarantees.packagesAreFreeOfCycles("the fixtures", packages), Guarantees.NO_PACKAGE_CYCLES,
+                EventHoldingRuntimeState.class, RuntimeFoldingEvents.class,
+                AuditPortNamingItsAppender.class, AppenderNamingItsAuditPort.class);
     }
 
     @Test
