@@ -7,6 +7,7 @@ module dev.paperplane.domain {
     exports dev.paperplane.domain.strategy;
     exports dev.paperplane.domain.decision;
     exports dev.paperplane.domain.audit;
+    exports dev.paperplane.domain.session;
     exports dev.paperplane.domain.runtime;
     exports dev.paperplane.domain.ledger;
 }

@@ -13,7 +13,7 @@ import dev.paperplane.bootstrap.config.ConfigLoader;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.domain.market.Bar;
-import dev.paperplane.domain.runtime.FeedIdentity;
+import dev.paperplane.domain.session.FeedIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

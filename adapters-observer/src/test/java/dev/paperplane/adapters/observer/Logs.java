@@ -15,8 +15,8 @@ import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.execution.ExecutionPlane;
 import dev.paperplane.domain.execution.FeeModel;
 import dev.paperplane.domain.risk.RiskLimits;
-import dev.paperplane.domain.runtime.FeedIdentity;
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.FeedIdentity;
+import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.StrategySpec;
 import java.util.TreeMap;
 

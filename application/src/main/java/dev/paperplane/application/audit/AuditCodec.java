@@ -10,7 +10,7 @@ import dev.paperplane.domain.audit.SessionCompleted;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.StrategySpec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

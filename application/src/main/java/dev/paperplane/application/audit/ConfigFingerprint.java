@@ -1,6 +1,6 @@
 package dev.paperplane.application.audit;
 
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.nio.charset.StandardCharsets;
 
 /** The fingerprint of a configuration: lowercase hex SHA-256 of its canonical JSON. */

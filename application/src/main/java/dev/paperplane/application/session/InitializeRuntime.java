@@ -14,7 +14,7 @@ import dev.paperplane.domain.audit.MarketBarObserved;
 import dev.paperplane.domain.audit.SessionCompleted;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.runtime.PaperTradingCore;
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -13,7 +13,7 @@ import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.session.SessionFixtures;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.application.audit.ConfigFingerprint;
-import dev.paperplane.domain.runtime.FeedIdentity;
+import dev.paperplane.domain.session.FeedIdentity;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;

@@ -21,7 +21,7 @@ import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
-import dev.paperplane.domain.runtime.FeedIdentity;
+import dev.paperplane.domain.session.FeedIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

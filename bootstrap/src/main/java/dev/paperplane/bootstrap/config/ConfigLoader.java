@@ -8,7 +8,7 @@ import dev.paperplane.domain.execution.ExecutionPlane;
 import dev.paperplane.domain.execution.FeeModel;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.risk.RiskLimits;
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.Strategies;
 import dev.paperplane.domain.strategy.StrategySpec;
 import io.helidon.common.media.type.MediaTypes;

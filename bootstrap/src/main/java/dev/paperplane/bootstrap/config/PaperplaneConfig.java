@@ -1,6 +1,6 @@
 package dev.paperplane.bootstrap.config;
 
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.paperplane.domain.audit;
 
-import dev.paperplane.domain.runtime.FeedIdentity;
-import dev.paperplane.domain.runtime.RuntimeConfig;
+import dev.paperplane.domain.session.FeedIdentity;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.time.Instant;
 import java.util.Objects;
 

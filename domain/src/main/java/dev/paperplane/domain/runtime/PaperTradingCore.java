@@ -12,7 +12,7 @@ import dev.paperplane.domain.execution.FeeModel;
 import dev.paperplane.domain.execution.PaperExecution;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.risk.Breach;
-import dev.paperplane.domain.risk.RiskCheck;
+import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.PriceWindow;
 import dev.paperplane.domain.strategy.Signal;
 import dev.paperplane.domain.strategy.Strategy;

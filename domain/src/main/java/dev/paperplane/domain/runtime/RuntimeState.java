@@ -2,11 +2,10 @@ package dev.paperplane.domain.runtime;
 
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.decision.DecisionKey;
-import dev.paperplane.domain.decision.DecisionMemory;
-import dev.paperplane.domain.decision.DecisionTrack;
 import dev.paperplane.domain.ledger.Position;
 import dev.paperplane.domain.ledger.ShadowLedger;
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.PriceWindow;
 import dev.paperplane.domain.strategy.Strategy;
 import dev.paperplane.domain.strategy.StrategySpec;

@@ -15,6 +15,7 @@ import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.MarketBarObserved;
 import dev.paperplane.domain.execution.FeeModel;
 import dev.paperplane.domain.market.Bar;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

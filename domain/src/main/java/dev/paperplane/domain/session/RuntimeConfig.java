@@ -1,4 +1,4 @@
-package dev.paperplane.domain.runtime;
+package dev.paperplane.domain.session;
 
 import dev.paperplane.domain.execution.ExecutionPlane;
 import dev.paperplane.domain.execution.FeeModel;

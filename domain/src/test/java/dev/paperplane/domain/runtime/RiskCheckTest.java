@@ -1,4 +1,4 @@
-package dev.paperplane.domain.risk;
+package dev.paperplane.domain.runtime;
 
 import static dev.paperplane.domain.Fixtures.d;
 import static dev.paperplane.domain.Fixtures.fill;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.ledger.ShadowLedger;
+import dev.paperplane.domain.risk.Breach;
+import dev.paperplane.domain.risk.RiskLimits;
+import dev.paperplane.domain.risk.RiskRule;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

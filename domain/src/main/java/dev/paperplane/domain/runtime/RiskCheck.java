@@ -1,9 +1,12 @@
-package dev.paperplane.domain.risk;
+package dev.paperplane.domain.runtime;
 
 import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.ledger.Position;
 import dev.paperplane.domain.ledger.ShadowLedger;
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.risk.Breach;
+import dev.paperplane.domain.risk.RiskLimits;
+import dev.paperplane.domain.risk.RiskRule;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.paperplane.domain.decision;
+package dev.paperplane.domain.runtime;
 
 import static dev.paperplane.domain.Fixtures.d;
 import static dev.paperplane.domain.Fixtures.minute;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.domain.audit.DecisionRecorded;
+import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.decision.DecisionKey;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
-package dev.paperplane.domain.decision;
+package dev.paperplane.domain.runtime;
 
 import dev.paperplane.domain.audit.DecisionRecorded;
+import dev.paperplane.domain.decision.DecisionKey;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
