@@ -6,7 +6,7 @@ import dev.paperplane.adapters.persistence.FileStoreWriter;
 import dev.paperplane.adapters.persistence.postgres.PostgresStore;
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.MarketBarObserved;
 import dev.paperplane.domain.audit.SessionCompleted;

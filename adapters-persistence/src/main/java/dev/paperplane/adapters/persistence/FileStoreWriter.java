@@ -2,9 +2,9 @@ package dev.paperplane.adapters.persistence;
 
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import java.io.IOException;

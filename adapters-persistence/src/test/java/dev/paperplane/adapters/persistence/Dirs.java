@@ -1,7 +1,7 @@
 package dev.paperplane.adapters.persistence;
 
 import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.domain.audit.AuditEvent;

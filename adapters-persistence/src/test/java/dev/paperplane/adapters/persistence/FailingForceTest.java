@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.audit.append.AuditWriteException;
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

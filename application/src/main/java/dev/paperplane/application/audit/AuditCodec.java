@@ -1,6 +1,5 @@
 package dev.paperplane.application.audit;
 
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
 import dev.paperplane.domain.audit.MarketBarObserved;

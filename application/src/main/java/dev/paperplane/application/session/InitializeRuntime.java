@@ -5,7 +5,7 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.replay.Replay;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;

@@ -4,7 +4,7 @@ import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.AuditAppendPort;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;

@@ -5,7 +5,6 @@ import static dev.paperplane.application.contract.SampleEvents.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;

@@ -3,7 +3,6 @@ package dev.paperplane.application.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;

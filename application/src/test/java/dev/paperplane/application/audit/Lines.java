@@ -1,6 +1,5 @@
 package dev.paperplane.application.audit;
 
-import dev.paperplane.application.audit.append.EncodedRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

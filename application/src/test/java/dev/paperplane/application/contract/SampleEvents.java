@@ -3,7 +3,7 @@ package dev.paperplane.application.contract;
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
 import dev.paperplane.domain.audit.MarketBarObserved;

@@ -14,9 +14,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.domain.market.Bar;

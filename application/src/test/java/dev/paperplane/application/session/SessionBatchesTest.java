@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.audit.append.AuditAppendPort;
-import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.domain.audit.AuditEvent;

@@ -17,7 +17,7 @@ import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;

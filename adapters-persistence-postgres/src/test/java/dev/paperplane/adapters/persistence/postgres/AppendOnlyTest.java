@@ -5,7 +5,7 @@ import static dev.paperplane.adapters.persistence.postgres.TestStore.append;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.application.snapshot.Snapshot;
 import java.nio.charset.StandardCharsets;

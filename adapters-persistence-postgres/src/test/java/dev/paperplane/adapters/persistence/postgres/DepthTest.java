@@ -5,7 +5,7 @@ import static dev.paperplane.adapters.persistence.postgres.TestStore.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import java.util.ArrayList;
 import java.util.List;

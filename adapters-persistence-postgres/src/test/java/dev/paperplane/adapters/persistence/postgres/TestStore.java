@@ -2,7 +2,7 @@ package dev.paperplane.adapters.persistence.postgres;
 
 import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
 import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.append.EncodedRecord;
+import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.domain.audit.AuditEvent;
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.paperplane.application.audit.append;
 
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.EncodedRecord;
 import java.util.List;
 
 /**

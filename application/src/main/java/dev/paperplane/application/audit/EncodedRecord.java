@@ -1,9 +1,5 @@
-package dev.paperplane.application.audit.append;
+package dev.paperplane.application.audit;
 
-import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.ChainVerifier;
-import dev.paperplane.application.audit.RecordFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
