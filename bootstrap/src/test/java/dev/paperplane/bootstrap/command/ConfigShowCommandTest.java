@@ -1,7 +1,9 @@
-package dev.paperplane.bootstrap.config;
+package dev.paperplane.bootstrap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,14 +64,14 @@ class ConfigShowCommandTest {
 
     @Test
     void masksAPasswordParameter() {
-        assertThat(ConfigShowCommand.show("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
+        assertThat(Setting.mask("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
                 "postgresql://w@db/pp?password=******&x=1");
     }
 
     @Test
     void masksAPasswordInAUrl() {
-        assertThat(ConfigShowCommand.show("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
-        assertThat(ConfigShowCommand.show("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");
+        assertThat(Setting.mask("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
+        assertThat(Setting.mask("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");
     }
 
     private int show(Map<String, String> env, String... args) {
