@@ -63,6 +63,24 @@ class ConfigShowCommandTest {
     }
 
     @Test
+    void headsTheListWithTheSourceAndThePrecedenceOfTheLayers() throws IOException {
+        Path file = Files.writeString(dir.resolve("p.yaml"), "paperplane:\n  snapshot-every: 5\n");
+
+        show(Map.of(), "--config", file.toString());
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("# effective configuration from " + file
+                + "; precedence: flags, then PAPERPLANE_... variables, then the file, then the bundled default\n");
+    }
+
+    @Test
+    void showsTheStoreADataFlagNamesAsTheFlagLayerOfTheKey() {
+        int code = show(Map.of("PAPERPLANE_STORE", "/from/env"), "--data", "from-flag");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("paperplane.store +\\= from-flag +# flag --data");
+    }
+
+    @Test
     void masksAPasswordParameter() {
         assertThat(Setting.mask("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
                 "postgresql://w@db/pp?password=******&x=1");

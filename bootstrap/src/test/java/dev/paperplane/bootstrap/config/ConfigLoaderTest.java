@@ -204,6 +204,22 @@ class ConfigLoaderTest {
                 .hasMessageContaining("it names no user");
     }
 
+    @Test
+    void aBadStoreFlagIsAUsageErrorOfTheCommandNamingTheFlagWhateverTheLowerLayersHold() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_STORE", "/var/lib/pp"),
+                Map.of(ConfigKey.STORE, "mysql://x@y/z")))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.USAGE))
+                .hasMessage("run: --store 'mysql://x@y/z' names no store: write DIR, file:DIR or "
+                        + "postgresql://user@host:port/database?schema=name");
+    }
+
+    @Test
+    void aStoreFlagHidesABadLocatorInALowerLayer() {
+        PaperplaneConfig config = load(null, Map.of("PAPERPLANE_STORE", "mysql://x@y/z"), Map.of(ConfigKey.STORE, "d"));
+
+        assertThat(config.store().locator()).map(Configured::value).contains(new StoreLocator.Directory(Path.of("d")));
+    }
+
     private PaperplaneConfig load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
         SortedMap<ConfigKey, Flag> given = new TreeMap<>();
         flags.forEach((key, value) -> given.put(key, Flag.of(key, value)));
