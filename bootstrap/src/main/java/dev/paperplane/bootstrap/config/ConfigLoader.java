@@ -167,7 +167,7 @@ public final class ConfigLoader {
         Map<String, String> origins = new TreeMap<>();
         flags.forEach((key, flag) -> {
             values.put(key.key(), flag.value());
-            origins.put(key.key(), StoreSettings.FLAG_ORIGIN + flag.name());
+            origins.put(key.key(), Flag.origin(flag.name()));
         });
         return new Source(values, origins::get);
     }

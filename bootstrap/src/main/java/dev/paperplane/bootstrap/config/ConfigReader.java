@@ -198,7 +198,7 @@ final class ConfigReader {
             return Optional.empty();
         }
         Configured<String> store = configured.get();
-        if (store.origin().equals(StoreSettings.FLAG_ORIGIN + "data")) {
+        if (store.givenWith(ConfigOptions.DATA)) {
             return Optional.of(parsed(store, new StoreLocator.Directory(Path.of(store.text()))));
         }
         try {

@@ -37,9 +37,21 @@ public record ConfigRequest(String command, Optional<Path> file, Map<String, Str
      * @param value its value
      */
     public record Flag(String name, String value) {
+        private static final String ORIGIN = "flag --";
+
         public Flag {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+        }
+
+        /** How messages say a value came from the flag {@code --name}: {@code flag --name}. */
+        public static String origin(String name) {
+            return ORIGIN + name;
+        }
+
+        /** The flag an {@link #origin} names. */
+        static String named(String origin) {
+            return "--" + origin.substring(ORIGIN.length());
         }
 
         /** {@code value} given with the key's own flag. */

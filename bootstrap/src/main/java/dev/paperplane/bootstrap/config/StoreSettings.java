@@ -17,9 +17,6 @@ import java.util.Optional;
  * @param passwordFile {@code paperplane.store-password-file}, if set anywhere
  */
 public record StoreSettings(Optional<Configured<StoreLocator>> locator, Optional<Configured<Path>> passwordFile) {
-    /** How an origin names a flag; {@link Configured#describe()} names a flag by the flag alone. */
-    static final String FLAG_ORIGIN = "flag --";
-
     public StoreSettings {
         Objects.requireNonNull(locator, "locator");
         Objects.requireNonNull(passwordFile, "passwordFile");
@@ -45,7 +42,7 @@ public record StoreSettings(Optional<Configured<StoreLocator>> locator, Optional
         Optional<Configured<Path>> password = passwordFile.filter(p -> store.value() instanceof StoreLocator.Postgres
                 || p.layer().compareTo(store.layer()) >= 0);
         // --data can only name a directory: its message does not repeat the directory
-        String named = store.origin().equals(FLAG_ORIGIN + "data") ? store.describe()
+        String named = store.givenWith(ConfigOptions.DATA) ? store.describe()
                 : store.describe() + " " + store.text();
         return StoreTarget.resolve(command, store.value(), named, password.map(Configured::value),
                 password.map(Configured::describe).orElse("--store-password-file"), environment);
@@ -55,7 +52,7 @@ public record StoreSettings(Optional<Configured<StoreLocator>> locator, Optional
      * One configured value.
      *
      * @param key    the key, for messages
-     * @param text   the value as written, stripped, never empty
+     * @param text   the value as written, stripped; empty only when given so with a flag
      * @param value  the value, parsed
      * @param origin where it came from, for messages: {@code flag --store}, a variable, or a file and line
      * @param layer  the layer it came from
@@ -72,7 +69,12 @@ public record StoreSettings(Optional<Configured<StoreLocator>> locator, Optional
 
         /** How messages name it: the flag when it is one, else the key and its origin. */
         public String describe() {
-            return layer == Layer.FLAG ? "--" + origin.substring(FLAG_ORIGIN.length()) : "key '" + key.key() + "' (" + origin + ")";
+            return layer == Layer.FLAG ? ConfigRequest.Flag.named(origin) : "key '" + key.key() + "' (" + origin + ")";
+        }
+
+        /** Whether it was given with the flag {@code --flag}. */
+        public boolean givenWith(String flag) {
+            return layer == Layer.FLAG && origin.equals(ConfigRequest.Flag.origin(flag));
         }
     }
 }

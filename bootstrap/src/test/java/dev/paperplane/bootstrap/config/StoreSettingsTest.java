@@ -96,6 +96,8 @@ class StoreSettingsTest {
                 + "postgresql://user@host:port/database?schema=name", "--store", "mysql://x@y/z");
         assertUsageError("run: --store 'file:' names no store: write DIR, file:DIR or "
                 + "postgresql://user@host:port/database?schema=name", "--store", "file:");
+        assertUsageError("run: --store '' names no store: write DIR, file:DIR or "
+                + "postgresql://user@host:port/database?schema=name", "--store", "");
     }
 
     @Test
