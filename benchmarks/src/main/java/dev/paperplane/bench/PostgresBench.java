@@ -8,9 +8,9 @@ import dev.paperplane.adapters.persistence.postgres.PostgresStoreReader;
 import dev.paperplane.adapters.persistence.postgres.PostgresTarget;
 import dev.paperplane.adapters.persistence.postgres.testserver.ThrowawayCluster;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.store.StoreCopy;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.net.URI;
 import java.sql.Connection;
@@ -174,7 +174,7 @@ final class PostgresBench {
         log.printf("bench: copying the log of %,d events into PostgreSQL schema %s (paperplane copy)%n",
                 fileHead.seq(), schema);
         long started = System.nanoTime();
-        StoreCopy.Result result = StoreCopy.copy(new Store.Directory(data.none()), new Store.Postgres(server.target(schema)),
+        StoreCopy.Result result = StoreCopy.copy(new StoreTarget.Directory(data.none()), new StoreTarget.Postgres(server.target(schema)),
                 FileStore.DEFAULT_SEGMENT_BYTES, label -> ProgressReporter.start(label, "records", System.err));
         if (!result.verification().ok() || !result.head().equals(fileHead)) {
             throw new IllegalStateException("the copy into " + schema + " does not verify: "

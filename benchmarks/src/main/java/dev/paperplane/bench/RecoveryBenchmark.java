@@ -4,8 +4,9 @@ import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.session.InitializeRuntime;
 import dev.paperplane.bootstrap.config.ConfigLoader;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ public class RecoveryBenchmark {
 
     private static ReplayedState ready(Path data) {
         PaperplaneConfig config = ConfigLoader.defaults();
-        try (Stores.Writing store = Stores.openWriter(new Store.Directory(data), config.segmentBytes())) {
+        try (OpenedStore.Writing store = StoreOpener.openWriter(new StoreTarget.Directory(data), config.segmentBytes())) {
             return new InitializeRuntime(store.log(), store.snapshots(), warning -> { }).initialize(config.runtime());
         }
     }

@@ -6,8 +6,9 @@ import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreWriter;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -111,7 +112,7 @@ class ObserverOverFileStoreTest {
     }
 
     private ObserverServer start() {
-        Stores.Reading store = Stores.openReader(new Store.Directory(data));
+        OpenedStore.Reading store = StoreOpener.openReader(new StoreTarget.Directory(data));
         ObserverServer server = ObserverServer.start(new ObserverSettings("127.0.0.1", 0,
                 ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test"), store.log(), store.snapshots());
         servers.add(server);
@@ -121,7 +122,7 @@ class ObserverOverFileStoreTest {
     private List<String> paths() {
         List<String> paths = new ArrayList<>();
         long snapshot;
-        try (Stores.Reading store = Stores.openReader(new Store.Directory(data))) {
+        try (OpenedStore.Reading store = StoreOpener.openReader(new StoreTarget.Directory(data))) {
             snapshot = store.snapshots().list().get(0).seq();
         }
         for (String template : ObserverServer.resourcePaths()) {

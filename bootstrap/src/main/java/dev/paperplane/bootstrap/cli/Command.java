@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One {@code paperplane} command. Register it with one line in {@code Main.commands()}.
+ * One {@code paperplane} command: a class in {@code dev.paperplane.bootstrap.command}, registered with one line in
+ * {@code Main.commands()}.
  *
  * <p>A name may have several words ({@code "feed synth"}); the command line picks the longest registered
  * name that the arguments start with and passes only the arguments after it.

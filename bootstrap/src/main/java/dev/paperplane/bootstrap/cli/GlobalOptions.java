@@ -3,6 +3,7 @@ package dev.paperplane.bootstrap.cli;
 import dev.paperplane.bootstrap.logging.LogFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The options every command accepts, anywhere on the line: taken out before the command sees its arguments.
@@ -39,13 +40,22 @@ public record GlobalOptions(boolean debug, boolean noProgress, LogFormat logForm
                 if (i + 1 >= args.size()) {
                     throw UserError.usage("--log-format needs a value: text or json");
                 }
-                format = LogFormat.parse(args.get(++i));
+                format = logFormat(args.get(++i));
             } else if (arg.startsWith("--log-format=")) {
-                format = LogFormat.parse(arg.substring("--log-format=".length()));
+                format = logFormat(arg.substring("--log-format=".length()));
             } else {
                 rest.add(arg);
             }
         }
         return new GlobalOptions(debug, noProgress, format, rest);
+    }
+
+    /** The format named {@code name} ({@code text} or {@code json}), or a usage error. */
+    private static LogFormat logFormat(String name) {
+        try {
+            return LogFormat.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("--log-format must be text or json, was '" + name + "'");
+        }
     }
 }

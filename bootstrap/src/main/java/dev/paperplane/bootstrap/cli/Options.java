@@ -59,6 +59,11 @@ public final class Options {
         return args.contains("--help") || args.contains("-h");
     }
 
+    /** The command whose options these are, for messages. */
+    public String command() {
+        return command;
+    }
+
     /** The option's value, if given. */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));

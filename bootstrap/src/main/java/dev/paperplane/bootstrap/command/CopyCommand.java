@@ -4,12 +4,11 @@ import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
-import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigKey;
-import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.store.StoreCopy;
-import dev.paperplane.bootstrap.store.StoreOption;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,10 +55,10 @@ public final class CopyCommand implements Command {
         }
         Options options = Options.parse(name(), args, Set.of("from", "to", "from-password-file", "to-password-file",
                 SEGMENT_BYTES));
-        Store from = StoreOption.parse(name(), "--from", required(options, "from"),
-                options.get("from-password-file").map(Path::of), "--from-password-file");
-        Store to = StoreOption.parse(name(), "--to", required(options, "to"),
-                options.get("to-password-file").map(Path::of), "--to-password-file");
+        StoreTarget from = StoreTarget.ofOption(name(), "--from", required(options, "from"),
+                options.get("from-password-file").map(Path::of), "--from-password-file", System.getenv());
+        StoreTarget to = StoreTarget.ofOption(name(), "--to", required(options, "to"),
+                options.get("to-password-file").map(Path::of), "--to-password-file", System.getenv());
         long segmentBytes = options.number(SEGMENT_BYTES, FileStore.DEFAULT_SEGMENT_BYTES,
                 ConfigKey.SEGMENT_BYTES.type().min(), ConfigKey.SEGMENT_BYTES.type().max());
         StoreCopy.Result result = StoreCopy.copy(from, to, segmentBytes,

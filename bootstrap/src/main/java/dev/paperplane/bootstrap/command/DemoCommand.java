@@ -8,7 +8,7 @@ import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigLoader;
-import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.domain.num.Decimals;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +59,7 @@ public final class DemoCommand implements Command {
         Path feed = dir.resolve("feed.csv");
         Path data = dir.resolve("data");
         writeFeedIfMissing(feed, out);
-        SessionSummary summary = RunCommand.runSession(new Store.Directory(data), feed, ConfigLoader.defaults(), err);
+        SessionSummary summary = RunCommand.runSession(new StoreTarget.Directory(data), feed, ConfigLoader.defaults(), err);
         out.println("demo: session over " + feed + ": " + summary.eventsAppended() + " events appended now ("
                 + summary.barsSkipped() + " of " + summary.barsRead() + " bars were already in the log), head seq "
                 + summary.headSeq() + ", equity " + Decimals.format(summary.equity()));
@@ -100,7 +100,7 @@ public final class DemoCommand implements Command {
         UserError last = null;
         for (int port = firstPort; port < firstPort + PORT_ATTEMPTS && port <= 65_535; port++) {
             try {
-                return ObserveCommand.start(new Store.Directory(data), ObserveCommand.settings(
+                return ObserveCommand.start(new StoreTarget.Directory(data), ObserveCommand.settings(
                         ObserverSettings.DEFAULT_HOST, port, ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES));
             } catch (UserError e) {
                 last = e;

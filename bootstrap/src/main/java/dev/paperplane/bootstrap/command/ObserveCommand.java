@@ -13,9 +13,9 @@ import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.ObserverConfig;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.StoreOption;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -51,7 +51,7 @@ public final class ObserveCommand implements Command {
             out.println("""
                     usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
-                    """ + StoreOption.HELP + """
+                    """ + ConfigOptions.STORE_HELP + """
 
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
                                                (127.0.0.0/8, ::1) needs --token-file
@@ -84,9 +84,9 @@ public final class ObserveCommand implements Command {
     /** {@link #open(List, PrintStream)} with {@code environment} instead of the process's (for tests). */
     static ObserverServer open(List<String> args, Map<String, String> environment, PrintStream out) {
         Options options = Options.parse("observe", args,
-                ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
+                ConfigOptions.names(GROUPS));
         PaperplaneConfig configured = ConfigOptions.load(options, GROUPS, environment);
-        Store data = StoreOption.store(options, configured.store(), "observe");
+        StoreTarget data = configured.store().target("observe", environment);
         ObserverConfig config = configured.observer();
         ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
         Optional<Path> tokenFile = config.tokenFile();
@@ -122,8 +122,8 @@ public final class ObserveCommand implements Command {
     }
 
     /** Starts an observer over the read side of the store {@code data}; its reader lives as long as the process. */
-    static ObserverServer start(Store data, ObserverSettings settings) {
-        Stores.Reading store = Stores.openReader(data);
+    static ObserverServer start(StoreTarget data, ObserverSettings settings) {
+        OpenedStore.Reading store = StoreOpener.openReader(data);
         try {
             return ObserverServer.start(settings, store.log(), store.snapshots());
         } catch (ObserverRefusedException e) {

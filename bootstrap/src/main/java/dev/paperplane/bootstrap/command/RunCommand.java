@@ -16,9 +16,9 @@ import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.StoreOption;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.session.FeedIdentity;
@@ -80,7 +80,7 @@ public final class RunCommand implements Command {
         if (Options.wantsHelp(args)) {
             out.println("""
                     usage: ./paperplane run [--store STORE] --feed FILE [--config FILE] [configuration flags]
-                    """ + StoreOption.HELP + """
+                    """ + ConfigOptions.STORE_HELP + """
 
                       --feed FILE              CSV bars: time,instrument,open,high,low,close,volume
                     A data directory is created if missing, a PostgreSQL store's tables on first use; one run at a
@@ -93,9 +93,9 @@ public final class RunCommand implements Command {
             return 0;
         }
         Options options = Options.parse(name(), args,
-                ConfigOptions.names(GROUPS, StoreOption.with("feed").toArray(String[]::new)));
+                ConfigOptions.names(GROUPS, "feed"));
         PaperplaneConfig config = ConfigOptions.load(options, GROUPS, environment);
-        Store data = StoreOption.store(options, config.store(), name());
+        StoreTarget data = config.store().target(name(), environment);
         Path feedFile = Path.of(options.require("feed"));
         SessionSummary summary = runSession(data, feedFile, config, err);
         out.println("run: " + summary.barsRead() + " bars read (" + summary.barsSkipped() + " already in the log), "
@@ -110,9 +110,9 @@ public final class RunCommand implements Command {
      * on {@code err} when it is a terminal; warnings and recoveries are log events. Failures a user can act on
      * become {@link UserError}s.
      */
-    static SessionSummary runSession(Store data, Path feedFile, PaperplaneConfig config, PrintStream err) {
+    static SessionSummary runSession(StoreTarget data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedFile feed = identify(feedFile);
-        try (Stores.Writing store = Stores.openWriter(data, config.segmentBytes());
+        try (OpenedStore.Writing store = StoreOpener.openWriter(data, config.segmentBytes());
              BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
              ProgressReporter progress = ProgressReporter.start("run", "bars", err)) {
             InitializeRuntime initialize = new InitializeRuntime(store.log(), store.snapshots(),
@@ -136,7 +136,7 @@ public final class RunCommand implements Command {
         } catch (IOException e) {
             throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            throw Stores.userError(e);
+            throw StoreOpener.userError(e);
         }
     }
 

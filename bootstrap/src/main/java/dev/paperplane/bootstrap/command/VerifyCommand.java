@@ -1,17 +1,17 @@
 package dev.paperplane.bootstrap.command;
 
+import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
-import dev.paperplane.application.audit.AuditCorruptionException;
-import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.StoreOption;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class VerifyCommand implements Command {
         if (Options.wantsHelp(args)) {
             out.println("""
                     usage: ./paperplane verify [--store STORE] [--config FILE]
-                    """ + StoreOption.HELP + """
+                    """ + ConfigOptions.STORE_HELP + """
 
                       --config FILE            YAML configuration naming the store (paperplane.store)
 
@@ -60,15 +60,15 @@ public final class VerifyCommand implements Command {
                     example: ./paperplane verify --data demo-data""");
             return 0;
         }
-        Options options = Options.parse(name(), args, ConfigOptions.names(GROUPS, StoreOption.with().toArray(String[]::new)));
-        Store data = StoreOption.store(options, ConfigOptions.load(options, GROUPS, environment).store(), name());
+        Options options = Options.parse(name(), args, ConfigOptions.names(GROUPS));
+        StoreTarget data = ConfigOptions.load(options, GROUPS, environment).store().target(name(), environment);
         VerificationReport report;
-        try (Stores.Reading store = Stores.openReader(data);
+        try (OpenedStore.Reading store = StoreOpener.openReader(data);
              ProgressReporter progress = ProgressReporter.start("verify", "records", err)) {
             long total = knownHead(store.log());
             report = new VerifyAuditTrail(store.log(), store.snapshots()).verify(seq -> progress.update(seq, total));
         } catch (RuntimeException e) {
-            throw Stores.userError(e);
+            throw StoreOpener.userError(e);
         }
         if (report.ok()) {
             out.println("verify: ok: " + report.head().seq() + " records, seq contiguous, chain intact (head "

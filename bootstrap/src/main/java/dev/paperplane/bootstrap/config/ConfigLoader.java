@@ -1,16 +1,7 @@
 package dev.paperplane.bootstrap.config;
 
-import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.UserError;
-import dev.paperplane.bootstrap.config.StoreConfig.Layer;
-import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
-import dev.paperplane.domain.execution.ExecutionPlane;
-import dev.paperplane.domain.execution.FeeModel;
-import dev.paperplane.domain.num.Decimals;
-import dev.paperplane.domain.risk.RiskLimits;
-import dev.paperplane.domain.session.RuntimeConfig;
-import dev.paperplane.domain.strategy.Strategies;
-import dev.paperplane.domain.strategy.StrategySpec;
+import dev.paperplane.bootstrap.config.ConfigRequest.Flag;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -20,24 +11,21 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * Reads paperplane's configuration through Helidon Config from, lowest precedence first, the bundled default, a YAML
- * file, {@code PAPERPLANE_…} environment variables and command-line flags. An unknown key or a bad value stops the
- * start with a message naming the key, where it came from (file and line, variable or flag) and what is allowed.
+ * Reads paperplane's configuration through one Helidon Config stacked from its {@link Layer}s: the bundled default,
+ * a YAML file, {@code PAPERPLANE_…} environment variables and command-line flags. Each layer is read once into
+ * dotted keys with an origin for each (file and line, variable or flag); an unknown key or a bad value stops the
+ * start with a message naming the key, its origin and what is allowed.
  */
 public final class ConfigLoader {
     /** The bundled default, the lowest layer; its values are the documented defaults. */
@@ -48,7 +36,23 @@ public final class ConfigLoader {
 
     private static final String BUNDLED = "the bundled default";
 
+    private static final List<Layer> HIGHEST_FIRST = List.of(Layer.values()).reversed();
+
     private ConfigLoader() {
+    }
+
+    /**
+     * One layer's values.
+     *
+     * @param values its values by dotted key
+     * @param origin where the value of a key came from, for messages
+     */
+    private record Source(Map<String, String> values, UnaryOperator<String> origin) {
+
+        /** Whether this layer sets {@code key}, or a key below it (a list item, say). */
+        boolean holds(String key) {
+            return values.containsKey(key) || values.keySet().stream().anyMatch(k -> k.startsWith(key + "."));
+        }
     }
 
     /** The bundled default configuration alone. */
@@ -58,7 +62,7 @@ public final class ConfigLoader {
 
     /** The configuration in a YAML file over the bundled default, without environment or flags. */
     public static PaperplaneConfig load(Path file) {
-        return load(new ConfigRequest(Optional.of(file), Map.of(), new TreeMap<>()));
+        return load(new ConfigRequest("paperplane", Optional.of(file), Map.of(), new TreeMap<>()));
     }
 
     /** The bundled default YAML text. */
@@ -75,72 +79,97 @@ public final class ConfigLoader {
 
     /** The effective configuration of {@code request}. */
     public static PaperplaneConfig load(ConfigRequest request) {
-        Map<String, String> defaults = leaves(parse(defaultYaml(), BUNDLED));
-        String fileText = request.file().map(ConfigLoader::read).orElse("");
         String fileName = request.file().map(Path::toString).orElse(BUNDLED);
-        Map<String, String> file = request.file().isPresent() ? leaves(parse(fileText, fileName)) : Map.of();
-        file.keySet().forEach(key -> {
+        Map<Layer, Source> layers = new EnumMap<>(Layer.class);
+        layers.put(Layer.BUNDLED, yaml(defaultYaml(), BUNDLED));
+        request.file().ifPresent(file -> layers.put(Layer.FILE, yaml(read(file), fileName)));
+        layers.put(Layer.ENVIRONMENT, environment(request.environment()));
+        layers.put(Layer.FLAG, flags(request.flags()));
+        Source file = layers.getOrDefault(Layer.FILE, new Source(Map.of(), key -> fileName));
+        file.values().keySet().forEach(key -> {
             if (ConfigKey.of(key).isEmpty()) {
-                throw new UserError("configuration " + where(fileName, fileText, key) + ": unknown key '" + key
+                throw new UserError("configuration " + file.origin().apply(key) + ": unknown key '" + key
                         + "'; the keys paperplane reads are listed in docs/configuration.md (`" + "paperplane config show`"
                         + " prints them with their values)");
             }
         });
-        if (file.keySet().stream().anyMatch(ConfigKey.STRATEGIES::isPrefixOf)) {
-            defaults.keySet().removeIf(ConfigKey.STRATEGIES::isPrefixOf);
+        // a list is replaced as a whole: a layer with strategies hides every strategy of the layers below it
+        boolean strategiesAbove = false;
+        for (Layer layer : HIGHEST_FIRST) {
+            Source source = layers.get(layer);
+            if (source == null) {
+                continue;
+            }
+            if (strategiesAbove) {
+                source.values().keySet().removeIf(ConfigKey.STRATEGIES::isPrefixOf);
+            }
+            strategiesAbove |= source.holds(ConfigKey.STRATEGIES.key());
         }
-        Map<String, String> environment = new TreeMap<>();
-        Map<String, String> envOrigin = new TreeMap<>();
-        new TreeMap<>(request.environment()).forEach((name, value) -> {
+
+        Config.Builder merged = builder();
+        for (Layer layer : HIGHEST_FIRST) {
+            // Helidon lets the source added first win
+            Optional.ofNullable(layers.get(layer)).ifPresent(s -> merged.addSource(ConfigSources.create(s.values())));
+        }
+        Config root;
+        try {
+            root = merged.build();
+        } catch (ConfigException e) {
+            throw new UserError("configuration " + fileName + " cannot be read: " + e.getMessage());
+        }
+        ConfigReader.Origins origins = new ConfigReader.Origins() {
+            @Override
+            public String of(String key) {
+                return layers.get(layer(key)).origin().apply(key);
+            }
+
+            @Override
+            public Layer layer(String key) {
+                for (Layer layer : HIGHEST_FIRST) {
+                    if (layers.containsKey(layer) && layers.get(layer).holds(key)) {
+                        return layer;
+                    }
+                }
+                return Layer.BUNDLED;
+            }
+        };
+        return new ConfigReader(root, origins, fileName, request.command()).read();
+    }
+
+    /** A YAML text as a layer: parsed once by Helidon for the values, its keys' lines found once for origins. */
+    private static Source yaml(String text, String name) {
+        Map<String, String> values = leaves(parse(text, name));
+        if (name.equals(BUNDLED)) {
+            return new Source(values, key -> BUNDLED);
+        }
+        Map<String, Integer> lines = YamlLines.index(text);
+        return new Source(values, key -> lines.containsKey(key) ? name + " line " + lines.get(key) : name);
+    }
+
+    private static Source environment(Map<String, String> variables) {
+        Map<String, String> values = new TreeMap<>();
+        Map<String, String> origins = new TreeMap<>();
+        new TreeMap<>(variables).forEach((name, value) -> {
             if (!name.startsWith(ConfigKey.ENV_PREFIX) || name.startsWith(TEST_ENV_PREFIX)) {
                 return;
             }
             ConfigKey key = ConfigKey.ofEnvironmentVariable(name).orElseThrow(() -> new UserError(
                     "configuration: the environment variable " + name + " is not a paperplane setting; the variables"
                             + " paperplane reads are listed in docs/configuration.md (unset it, or fix its name)"));
-            environment.put(key.key(), value);
-            envOrigin.put(key.key(), "environment variable " + name);
+            values.put(key.key(), value);
+            origins.put(key.key(), "environment variable " + name);
         });
-        Map<String, String> flags = new TreeMap<>();
-        request.flags().forEach((key, value) -> flags.put(key.key(), value));
+        return new Source(values, origins::get);
+    }
 
-        Config merged;
-        try {
-            merged = builder()
-                    .addSource(ConfigSources.create(flags))
-                    .addSource(ConfigSources.create(environment))
-                    .addSource(ConfigSources.create(file))
-                    .addSource(ConfigSources.create(defaults))
-                    .build();
-        } catch (ConfigException e) {
-            throw new UserError("configuration " + fileName + " cannot be read: " + e.getMessage());
-        }
-        Origins origins = new Origins() {
-            @Override
-            public String of(String key) {
-                return switch (layer(key)) {
-                    case FLAG -> "flag --" + ConfigKey.of(key).flatMap(ConfigKey::flag).orElse(key);
-                    case ENVIRONMENT -> envOrigin.get(key);
-                    case FILE -> where(fileName, fileText, key);
-                    case BUNDLED -> BUNDLED;
-                };
-            }
-
-            @Override
-            public Layer layer(String key) {
-                if (flags.containsKey(key)) {
-                    return Layer.FLAG;
-                }
-                if (envOrigin.containsKey(key)) {
-                    return Layer.ENVIRONMENT;
-                }
-                if (file.containsKey(key) || file.keySet().stream().anyMatch(k -> k.startsWith(key + "."))) {
-                    return Layer.FILE;
-                }
-                return Layer.BUNDLED;
-            }
-        };
-        return new Reader(merged, origins, fileName).read();
+    private static Source flags(Map<ConfigKey, Flag> flags) {
+        Map<String, String> values = new TreeMap<>();
+        Map<String, String> origins = new TreeMap<>();
+        flags.forEach((key, flag) -> {
+            values.put(key.key(), flag.value());
+            origins.put(key.key(), Flag.origin(flag.name()));
+        });
+        return new Source(values, origins::get);
     }
 
     private static String read(Path file) {
@@ -192,221 +221,5 @@ public final class ConfigLoader {
         Map<String, String> leaves = new TreeMap<>();
         config.traverse().filter(Config::isLeaf).forEach(n -> leaves.put(n.key().toString(), n.asString().orElse("")));
         return leaves;
-    }
-
-    private static String where(String fileName, String text, String key) {
-        OptionalInt line = YamlLines.lineOf(text, key);
-        return line.isPresent() ? fileName + " line " + line.getAsInt() : fileName;
-    }
-
-    /** Where a concrete key's effective value came from. */
-    private interface Origins {
-        /** The origin for messages: the flag, the variable, the file and line, or the bundled default. */
-        String of(String key);
-
-        /** The layer the value came from. */
-        Layer layer(String key);
-    }
-
-    /** Turns the merged tree into typed values, recording each value's origin. */
-    private static final class Reader {
-        private final Config root;
-        private final Origins origins;
-        private final String source;
-        private final Map<String, Setting> settings = new LinkedHashMap<>();
-
-        Reader(Config root, Origins origins, String source) {
-            this.root = root;
-            this.origins = origins;
-            this.source = source;
-        }
-
-        PaperplaneConfig read() {
-            root.traverse().filter(Config::isLeaf).forEach(n -> {
-                String key = n.key().toString();
-                if (ConfigKey.of(key).isEmpty()) {
-                    throw new UserError("configuration: unknown key '" + key + "' (" + origins.of(key)
-                            + "); the keys paperplane reads are listed in docs/configuration.md");
-                }
-            });
-            String environment = text(ConfigKey.ENVIRONMENT);
-            ExecutionPlane plane;
-            try {
-                plane = ExecutionPlane.parse(text(ConfigKey.EXECUTION_PLANE));
-            } catch (IllegalArgumentException e) {
-                throw bad(ConfigKey.EXECUTION_PLANE.key(), e.getMessage(), ConfigKey.EXECUTION_PLANE.allowed());
-            }
-            BigDecimal initialCash = decimal(ConfigKey.INITIAL_CASH);
-            FeeModel fees = new FeeModel((int) whole(ConfigKey.SLIPPAGE_BPS), (int) whole(ConfigKey.FEE_BPS));
-            RiskLimits risk = new RiskLimits(decimal(ConfigKey.MAX_POSITION), decimal(ConfigKey.MAX_ORDER_NOTIONAL),
-                    decimal(ConfigKey.MAX_SHORT));
-            List<StrategySpec> strategies = strategies();
-            RuntimeConfig runtime;
-            try {
-                runtime = new RuntimeConfig(environment, plane, initialCash, fees, risk, strategies);
-            } catch (IllegalArgumentException e) {
-                throw bad(ConfigKey.STRATEGIES.key(), e.getMessage(), ConfigKey.STRATEGIES.allowed());
-            }
-            long snapshotEvery = whole(ConfigKey.SNAPSHOT_EVERY);
-            long segmentBytes = whole(ConfigKey.SEGMENT_BYTES);
-            ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
-                    whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
-                    path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
-            StoreConfig store = new StoreConfig(locator(), optional(ConfigKey.STORE_PASSWORD_FILE));
-            List<Setting> ordered = new ArrayList<>(settings.values());
-            ordered.sort(Comparator.comparing((Setting s) -> ConfigKey.STRATEGIES.isPrefixOf(s.key())
-                            ? ConfigKey.STRATEGIES.ordinal() : ConfigKey.of(s.key()).orElseThrow().ordinal())
-                    .thenComparing(s -> strategyIndex(s.key()))
-                    .thenComparing(s -> ConfigKey.of(s.key()).orElseThrow().ordinal())
-                    .thenComparing(Setting::key));
-            return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, observer, store, source, ordered);
-        }
-
-        private List<StrategySpec> strategies() {
-            Config list = root.get(ConfigKey.STRATEGIES.key());
-            List<StrategySpec> specs = new ArrayList<>();
-            if (!list.exists()) {
-                return specs;
-            }
-            for (Config s : list.asNodeList().orElse(List.of())) {
-                String base = s.key().toString();
-                SortedMap<String, String> params = new TreeMap<>();
-                for (Config param : s.get("params").asNodeList().orElse(List.of())) {
-                    params.put(param.name(), text(param.key().toString()));
-                }
-                String id = text(base + ".id");
-                String kind = text(base + ".kind");
-                int version = (int) whole(base + ".version", ConfigKey.STRATEGY_VERSION);
-                try {
-                    StrategySpec spec = new StrategySpec(id, kind, version, params);
-                    Strategies.create(spec);
-                    specs.add(spec);
-                } catch (IllegalArgumentException e) {
-                    throw bad(base, e.getMessage(), "see Strategy kinds in docs/configuration.md");
-                }
-            }
-            return specs;
-        }
-
-        private String value(String key) {
-            Config node = root.get(key);
-            if (!node.exists()) {
-                throw new UserError("configuration " + source + ": key '" + key + "' is missing; allowed: "
-                        + ConfigKey.of(key).map(ConfigKey::allowed).orElse("see docs/configuration.md"));
-            }
-            String value = node.asString().orElse("");
-            settings.put(key, new Setting(key, value, origins.of(key)));
-            return value;
-        }
-
-        private String text(ConfigKey key) {
-            return text(key.key());
-        }
-
-        private String text(String key) {
-            String value = value(key);
-            if (value.isBlank()) {
-                throw bad(key, "must not be empty", ConfigKey.of(key).map(ConfigKey::allowed).orElse("any text"));
-            }
-            return value;
-        }
-
-        private long whole(ConfigKey key) {
-            return whole(key.key(), key);
-        }
-
-        private long whole(String key, ConfigKey kind) {
-            String text = value(key).strip();
-            long value;
-            try {
-                value = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw bad(key, "'" + text + "' is not a whole number", kind.allowed());
-            }
-            if (value < kind.type().min() || value > kind.type().max()) {
-                throw bad(key, value + " is out of range", kind.allowed());
-            }
-            return value;
-        }
-
-        private BigDecimal decimal(ConfigKey key) {
-            String text = value(key.key()).strip();
-            BigDecimal value;
-            try {
-                value = Decimals.parse(text);
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw bad(key.key(), "'" + text + "' is not a plain decimal number", key.allowed());
-            }
-            if (value.signum() < 0) {
-                throw bad(key.key(), text + " is negative", key.allowed());
-            }
-            return value;
-        }
-
-        private Optional<Path> path(ConfigKey key) {
-            Config node = root.get(key.key());
-            if (!node.exists()) {
-                settings.put(key.key(), new Setting(key.key(), "", "not set"));
-                return Optional.empty();
-            }
-            String value = value(key.key()).strip();
-            return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
-        }
-
-        /**
-         * {@code paperplane.store}, checked as far as it can be without opening it: a PostgreSQL locator must parse
-         * and must not carry a password (which is masked in the message), and no other scheme is taken.
-         */
-        private Optional<StoreConfig.Configured> locator() {
-            Optional<StoreConfig.Configured> locator = optional(ConfigKey.STORE);
-            if (locator.isEmpty() || locator.get().layer() == Layer.FLAG) {
-                // a flag is checked where it is parsed, as a usage error of the command
-                return locator;
-            }
-            String text = locator.get().value();
-            String key = ConfigKey.STORE.key();
-            if (PostgresLocator.isLocator(text)) {
-                try {
-                    PostgresLocator.parse(text);
-                } catch (IllegalArgumentException e) {
-                    String problem = ConfigShowCommand.show(e.getMessage());
-                    if (problem.contains("carries a password")) {
-                        problem += "; remove it from the locator and put it alone in a file named by "
-                                + ConfigKey.STORE_PASSWORD_FILE.key() + " (chmod 600), or in PGPASSWORD or ~/.pgpass";
-                    }
-                    throw bad(key, problem, ConfigKey.STORE.allowed());
-                }
-            } else if (text.contains("://") || text.equals("file:")) {
-                throw bad(key, "'" + ConfigShowCommand.show(text) + "' names no store", ConfigKey.STORE.allowed());
-            }
-            return locator;
-        }
-
-        /** An optional scalar: absent, or empty after stripping, is none. */
-        private Optional<StoreConfig.Configured> optional(ConfigKey key) {
-            if (!root.get(key.key()).exists()) {
-                settings.put(key.key(), new Setting(key.key(), "", "not set"));
-                return Optional.empty();
-            }
-            String value = value(key.key()).strip();
-            return value.isEmpty() ? Optional.empty() : Optional.of(new StoreConfig.Configured(key, value,
-                    origins.of(key.key()), origins.layer(key.key())));
-        }
-
-        private UserError bad(String key, String problem, String allowed) {
-            return new UserError("configuration: key '" + key + "' (" + origins.of(key) + "): " + problem
-                    + "; allowed: " + allowed.replace("`", ""));
-        }
-
-        private static int strategyIndex(String key) {
-            String rest = key.startsWith(ConfigKey.STRATEGIES.key() + ".")
-                    ? key.substring(ConfigKey.STRATEGIES.key().length() + 1) : "";
-            int dot = rest.indexOf('.');
-            try {
-                return dot < 0 ? -1 : Integer.parseInt(rest.substring(0, dot));
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.paperplane.bootstrap.config;
 import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The effective configuration: the runtime configuration that is fingerprinted into the log, the storage settings
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param settings      every effective value with its origin, in key order, for {@code config show}
  */
 public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, ObserverConfig observer,
-                               StoreConfig store, String source, List<Setting> settings) {
+                               StoreSettings store, String source, List<Setting> settings) {
     public PaperplaneConfig {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(observer, "observer");
@@ -35,5 +36,18 @@ public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long s
      * @param origin where it came from: a file and line, an environment variable, a flag or the bundled default
      */
     public record Setting(String key, String value, String origin) {
+        private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
+        private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&]password=)[^&\\s']*");
+
+        /** The value as shown to a user: never a password (see {@link #mask}). */
+        public String shown() {
+            return mask(value);
+        }
+
+        /** {@code text} with a password in a URL's user info or in a {@code password=} parameter masked. */
+        public static String mask(String text) {
+            String masked = URL_PASSWORD.matcher(text).replaceAll("$1******@");
+            return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1******");
+        }
     }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
- * Finds the line a dotted key is written on in a YAML text, for messages: Helidon's YAML source does not keep line
- * numbers. Understands block mappings, block sequences ({@code - key: value}) and one-line flow mappings
- * ({@code params: { a: 1 }}); anything else simply has no line.
+ * Finds the line each dotted key is written on in a YAML text, for messages: Helidon's YAML source does not keep line
+ * numbers. The values come from Helidon's parse alone: this reads only how the keys nest. Understands block
+ * mappings, block sequences ({@code - key: value}) and one-line flow mappings ({@code params: { a: 1 }}); anything
+ * else simply has no line.
  */
 final class YamlLines {
 
@@ -19,9 +19,13 @@ final class YamlLines {
     private record Level(int indent, String path, boolean item) {
     }
 
-    /** The 1-based line of {@code key} (e.g. {@code paperplane.strategies.1.id}) in {@code yaml}, if found. */
-    static OptionalInt lineOf(String yaml, String key) {
+    /**
+     * The 1-based line of every dotted key written in {@code yaml} (e.g. {@code paperplane.strategies.1.id}), in one
+     * pass over its lines; a key written twice keeps its first line. Only the structure is read, never a value.
+     */
+    static Map<String, Integer> index(String yaml) {
         String[] lines = yaml.split("\r?\n", -1);
+        Map<String, Integer> index = new HashMap<>();
         Deque<Level> stack = new ArrayDeque<>();
         Map<String, Integer> itemCounts = new HashMap<>();
         for (int n = 0; n < lines.length; n++) {
@@ -38,12 +42,10 @@ final class YamlLines {
             }
             String parent = stack.isEmpty() ? "" : stack.peek().path();
             if (item) {
-                int index = itemCounts.merge(parent, 1, Integer::sum) - 1;
-                String path = join(parent, Integer.toString(index));
+                int itemIndex = itemCounts.merge(parent, 1, Integer::sum) - 1;
+                String path = join(parent, Integer.toString(itemIndex));
                 stack.push(new Level(indent, path, true));
-                if (path.equals(key)) {
-                    return OptionalInt.of(n + 1);
-                }
+                index.putIfAbsent(path, n + 1);
                 body = body.substring(1).strip();
                 indent = body.isEmpty() ? indent + 2 : line.indexOf(body, indent + 1);
                 parent = path;
@@ -57,21 +59,19 @@ final class YamlLines {
             }
             String path = join(parent, unquote(body.substring(0, colon).strip()));
             stack.push(new Level(indent, path, false));
-            if (path.equals(key)) {
-                return OptionalInt.of(n + 1);
-            }
-            String value = body.substring(colon + 1).strip();
-            if (value.startsWith("{") && key.startsWith(path + ".")) {
-                for (String entry : value.substring(1, value.lastIndexOf('}') < 0 ? value.length() : value.lastIndexOf('}'))
-                        .split(",")) {
+            index.putIfAbsent(path, n + 1);
+            String rest = body.substring(colon + 1).strip();
+            if (rest.startsWith("{")) {
+                int close = rest.lastIndexOf('}');
+                for (String entry : rest.substring(1, close < 0 ? rest.length() : close).split(",")) {
                     int c = entry.indexOf(':');
-                    if (c > 0 && join(path, unquote(entry.substring(0, c).strip())).equals(key)) {
-                        return OptionalInt.of(n + 1);
+                    if (c > 0) {
+                        index.putIfAbsent(join(path, unquote(entry.substring(0, c).strip())), n + 1);
                     }
                 }
             }
         }
-        return OptionalInt.empty();
+        return index;
     }
 
     private static String join(String parent, String name) {

@@ -40,9 +40,9 @@ final class PostgresPassword {
      */
     record Sources(Map<String, String> environment, Path userHome) {
 
-        /** This process's environment and home directory. */
-        static Sources current() {
-            return new Sources(System.getenv(), Path.of(System.getProperty("user.home")));
+        /** {@code environment} (the process's, or a test's) and this process's home directory. */
+        static Sources of(Map<String, String> environment) {
+            return new Sources(environment, Path.of(System.getProperty("user.home")));
         }
 
         Optional<String> variable(String name) {

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -79,17 +79,17 @@ public final class StoreCopy {
      * @throws UserError when the stores are the same, the source does not verify, the target is not a prefix of
      *                   the source, or either store fails
      */
-    public static Result copy(Store from, Store to, long segmentBytes, Function<String, ProgressReporter> progress) {
+    public static Result copy(StoreTarget from, StoreTarget to, long segmentBytes, Function<String, ProgressReporter> progress) {
         if (from.sameAs(to)) {
             throw UserError.usage("copy: --from and --to name the same store, " + from.describe());
         }
-        try (Stores.Reading source = Stores.openReader(from)) {
+        try (OpenedStore.Reading source = StoreOpener.openReader(from)) {
             // verified in full before the target is even opened, so a damaged source creates nothing
             ChainHead end;
             try (ProgressReporter reading = progress.apply(READING)) {
                 end = sourceHead(source, from, reading);
             }
-            try (Stores.Writing target = Stores.openWriter(to, segmentBytes)) {
+            try (OpenedStore.Writing target = StoreOpener.openWriter(to, segmentBytes)) {
                 ChainHead start = target.appender().head();
                 requirePrefix(source, start, end, from, to);
                 ChainHead head;
@@ -106,12 +106,12 @@ public final class StoreCopy {
                         snapshots.present(), snapshots.skipped(), verification);
             }
         } catch (RuntimeException e) {
-            throw Stores.userError(e);
+            throw StoreOpener.userError(e);
         }
     }
 
     /** Reads the whole source once, so every record is verified from genesis (a reader may start at a snapshot). */
-    private static ChainHead sourceHead(Stores.Reading source, Store from, ProgressReporter progress) {
+    private static ChainHead sourceHead(OpenedStore.Reading source, StoreTarget from, ProgressReporter progress) {
         long total = knownHead(source);
         try (Stream<AuditRecord> records = source.log().readAfter(0)) {
             ChainHead head = ChainHead.GENESIS;
@@ -128,7 +128,7 @@ public final class StoreCopy {
     }
 
     /** The source's head seq for progress, or 0 (unknown) when it fails verification: the full read says where. */
-    private static long knownHead(Stores.Reading source) {
+    private static long knownHead(OpenedStore.Reading source) {
         try {
             return source.log().head().seq();
         } catch (AuditCorruptionException e) {
@@ -137,7 +137,7 @@ public final class StoreCopy {
     }
 
     /** Refuses a target that holds anything but a prefix of the source, naming both. */
-    private static void requirePrefix(Stores.Reading source, ChainHead start, ChainHead end, Store from, Store to) {
+    private static void requirePrefix(OpenedStore.Reading source, ChainHead start, ChainHead end, StoreTarget from, StoreTarget to) {
         if (start.seq() == 0) {
             return;
         }
@@ -155,8 +155,8 @@ public final class StoreCopy {
         }
     }
 
-    private static ChainHead copyRecords(Stores.Reading source, Stores.Writing target, long segmentBytes,
-                                         ChainHead start, ChainHead end, Store from, Store to,
+    private static ChainHead copyRecords(OpenedStore.Reading source, OpenedStore.Writing target, long segmentBytes,
+                                         ChainHead start, ChainHead end, StoreTarget from, StoreTarget to,
                                          ProgressReporter progress) {
         ChainHead head = start;
         Appends appends = new Appends(target, segmentBytes, to);
@@ -204,15 +204,15 @@ public final class StoreCopy {
      * original did, and a data directory copied from any store holds the original's segments, byte for byte.
      */
     private static final class Appends {
-        private final Stores.Writing target;
+        private final OpenedStore.Writing target;
         private final long segmentBytes;
-        private final Store to;
+        private final StoreTarget to;
         private final boolean segmented;
         /** The bytes of the target's segment as the runtime's writer would have them after the pending records. */
         private long segmentSize;
         private List<EncodedRecord> pending = new ArrayList<>(BATCH);
 
-        Appends(Stores.Writing target, long segmentBytes, Store to) {
+        Appends(OpenedStore.Writing target, long segmentBytes, StoreTarget to) {
             this.target = target;
             this.segmentBytes = segmentBytes;
             this.to = to;
@@ -259,8 +259,8 @@ public final class StoreCopy {
     }
 
     /** Stores every intact snapshot of the source, bound to the copied chain, that the target lacks. */
-    private static SnapshotCounts copySnapshots(Stores.Reading source, Stores.Writing target, ChainHead head,
-                                                Store from) {
+    private static SnapshotCounts copySnapshots(OpenedStore.Reading source, OpenedStore.Writing target, ChainHead head,
+                                                StoreTarget from) {
         Set<Long> present = target.snapshots().list().stream().map(SnapshotInfo::seq)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<SnapshotInfo> offered = new ArrayList<>(source.snapshots().list());
@@ -299,7 +299,7 @@ public final class StoreCopy {
         return new SnapshotCounts(copied, already, skipped);
     }
 
-    private static String chainHashAt(Stores.Reading source, long seq) {
+    private static String chainHashAt(OpenedStore.Reading source, long seq) {
         return seq == 0 ? ChainHead.GENESIS.hash()
                 : source.log().read(seq).map(AuditRecord::hash).orElse(ChainHead.GENESIS.hash());
     }

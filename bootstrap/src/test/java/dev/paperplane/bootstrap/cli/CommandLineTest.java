@@ -192,6 +192,12 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownLogFormatIsAUsageErrorSayingWhatIsAllowed() {
+        assertThatThrownBy(() -> GlobalOptions.parse(List.of("--log-format", "xml"))).isInstanceOf(UserError.class)
+                .hasMessageContaining("text or json");
+    }
+
+    @Test
     void globalOptionsAreTakenOutAnywhereAndHandedToTheSetUp() {
         Recording run = new Recording("run");
         List<GlobalOptions> seen = new ArrayList<>();

@@ -2,15 +2,14 @@ package dev.paperplane.bootstrap.command;
 
 import static dev.paperplane.bootstrap.command.StoreFixtures.headSeq;
 import static dev.paperplane.bootstrap.command.StoreFixtures.observe;
-import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneWith;
 import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneProcess;
+import static dev.paperplane.bootstrap.command.StoreFixtures.paperplaneWith;
 import static dev.paperplane.bootstrap.command.StoreFixtures.succeedsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.bootstrap.cli.CommandLine;
 import dev.paperplane.bootstrap.cli.UserError;
-import dev.paperplane.bootstrap.config.ConfigShowCommand;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.paperplane.bootstrap.command;
 
-import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.BARS;
 import static dev.paperplane.bootstrap.command.StoreFixtures.config;
 import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
+import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.freshPostgres;
 import static dev.paperplane.bootstrap.command.StoreFixtures.head;
 import static dev.paperplane.bootstrap.command.StoreFixtures.locator;
@@ -21,8 +21,9 @@ import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,18 +43,18 @@ class CopyCommandTest {
     Path dir;
 
     private Path config;
-    private Store.Directory source;
+    private StoreTarget.Directory source;
 
     @BeforeEach
     void runASessionIntoADirectory() {
         config = config(dir);
-        source = new Store.Directory(dir.resolve("source"));
+        source = new StoreTarget.Directory(dir.resolve("source"));
         run(locator(source), feed(dir, "feed.csv", BARS, 7), config);
     }
 
     @Test
     void aFileStoreCopiedIntoPostgresHasTheSameHeadAndVerifies() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
 
         Outcome copy = succeeds("copy", "--from", locator(source), "--to", locator(target));
 
@@ -70,8 +71,8 @@ class CopyCommandTest {
 
     @Test
     void aFileStoreCopiedOutOfPostgresIsByteIdenticalToTheOriginalFiles() {
-        Store.Postgres middle = freshPostgres();
-        Store.Directory back = new Store.Directory(dir.resolve("back"));
+        StoreTarget.Postgres middle = freshPostgres();
+        StoreTarget.Directory back = new StoreTarget.Directory(dir.resolve("back"));
 
         succeeds("copy", "--from", locator(source), "--to", locator(middle));
         succeeds("copy", "--from", locator(middle), "--to", "file:" + back.dir());
@@ -83,9 +84,9 @@ class CopyCommandTest {
 
     @Test
     void copiesBetweenTwoPostgresStoresAndBetweenTwoDirectories() {
-        Store.Postgres first = freshPostgres();
-        Store.Postgres second = freshPostgres();
-        Store.Directory other = new Store.Directory(dir.resolve("other"));
+        StoreTarget.Postgres first = freshPostgres();
+        StoreTarget.Postgres second = freshPostgres();
+        StoreTarget.Directory other = new StoreTarget.Directory(dir.resolve("other"));
 
         succeeds("copy", "--from", locator(source), "--to", locator(first));
         succeeds("copy", "--from", locator(first), "--to", locator(second));
@@ -98,7 +99,7 @@ class CopyCommandTest {
 
     @Test
     void aRunContinuedOnTheTargetAppendsExactlyWhatItWouldHaveAppendedOnTheSource() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
         succeeds("copy", "--from", locator(source), "--to", locator(target));
         ChainHead copied = head(target);
         Path longer = feed(dir, "feed.csv", BARS + 100, 7);
@@ -113,7 +114,7 @@ class CopyCommandTest {
 
     @Test
     void refusesATargetThatIsNotAPrefixOfTheSourceNamingBoth() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
         run(locator(target), feed(dir, "other.csv", BARS, 8), config);
         ChainHead before = head(target);
 
@@ -128,7 +129,7 @@ class CopyCommandTest {
 
     @Test
     void refusesATargetHoldingMoreRecordsThanTheSource() {
-        Store.Directory longer = new Store.Directory(dir.resolve("longer"));
+        StoreTarget.Directory longer = new StoreTarget.Directory(dir.resolve("longer"));
         succeeds("copy", "--from", locator(source), "--to", locator(longer));
         run(locator(longer), feed(dir, "longer.csv", BARS + 50, 7), config);
 
@@ -141,7 +142,7 @@ class CopyCommandTest {
 
     @Test
     void continuesAnInterruptedCopyFromTheTargetsHead() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
         long prefix = head(source).seq() / 2;
         appendPrefix(source, target, prefix);
 
@@ -156,7 +157,7 @@ class CopyCommandTest {
 
     @Test
     void copyingAgainFindsEverythingThereAndCopiesNothing() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
         succeeds("copy", "--from", locator(source), "--to", locator(target));
 
         Outcome again = succeeds("copy", "--from", locator(source), "--to", locator(target));
@@ -167,9 +168,9 @@ class CopyCommandTest {
 
     @Test
     void refusesATargetAnotherWriterHolds() {
-        Store.Postgres target = freshPostgres();
+        StoreTarget.Postgres target = freshPostgres();
         Outcome copy;
-        try (Stores.Writing running = Stores.openWriter(target, FileStore.DEFAULT_SEGMENT_BYTES)) {
+        try (OpenedStore.Writing running = StoreOpener.openWriter(target, FileStore.DEFAULT_SEGMENT_BYTES)) {
             copy = paperplane("copy", "--from", locator(source), "--to", locator(target));
         }
 
@@ -214,9 +215,9 @@ class CopyCommandTest {
     }
 
     /** Appends the first {@code count} records of {@code from} to {@code to}: what an interrupted copy leaves. */
-    private static void appendPrefix(Store from, Store to, long count) {
-        try (Stores.Reading reading = Stores.openReader(from);
-             Stores.Writing writing = Stores.openWriter(to, FileStore.DEFAULT_SEGMENT_BYTES);
+    private static void appendPrefix(StoreTarget from, StoreTarget to, long count) {
+        try (OpenedStore.Reading reading = StoreOpener.openReader(from);
+             OpenedStore.Writing writing = StoreOpener.openWriter(to, FileStore.DEFAULT_SEGMENT_BYTES);
              Stream<AuditRecord> records = reading.log().readAfter(0)) {
             List<EncodedRecord> batch = new ArrayList<>();
             ChainHead head = ChainHead.GENESIS;
@@ -229,7 +230,7 @@ class CopyCommandTest {
         }
     }
 
-    private static Map<Long, String> checksums(Store store) {
+    private static Map<Long, String> checksums(StoreTarget store) {
         Map<Long, String> checksums = new TreeMap<>();
         for (SnapshotInfo info : snapshots(store)) {
             checksums.put(info.seq(), info.chainHash() + " " + info.checksum());

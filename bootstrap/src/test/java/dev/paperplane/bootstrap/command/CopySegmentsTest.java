@@ -1,9 +1,9 @@
 package dev.paperplane.bootstrap.command;
 
-import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.BARS;
 import static dev.paperplane.bootstrap.command.StoreFixtures.config;
 import static dev.paperplane.bootstrap.command.StoreFixtures.feed;
+import static dev.paperplane.bootstrap.command.StoreFixtures.files;
 import static dev.paperplane.bootstrap.command.StoreFixtures.freshPostgres;
 import static dev.paperplane.bootstrap.command.StoreFixtures.head;
 import static dev.paperplane.bootstrap.command.StoreFixtures.locator;
@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.command.StoreFixtures.Outcome;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.MarketBarObserved;
 import dev.paperplane.domain.audit.SessionStarted;
@@ -43,12 +44,12 @@ class CopySegmentsTest {
     @TempDir
     Path dir;
 
-    private Store.Directory source;
+    private StoreTarget.Directory source;
 
     @BeforeEach
     void runTwoSessionsIntoSmallSegments() {
         Path config = config(dir);
-        source = new Store.Directory(dir.resolve("source"));
+        source = new StoreTarget.Directory(dir.resolve("source"));
         runSmall(feed(dir, "short.csv", BARS / 2, 7), config);
         runSmall(feed(dir, "feed.csv", BARS, 7), config);
         assertThat(segments(source.dir())).hasSizeGreaterThan(20);
@@ -56,7 +57,7 @@ class CopySegmentsTest {
 
     @Test
     void aMultiSegmentLogCopiedIntoPostgresAndOutAgainIsTheOriginalFilesByteForByte() {
-        Store.Postgres middle = freshPostgres();
+        StoreTarget.Postgres middle = freshPostgres();
         Path back = dir.resolve("back");
 
         copy(locator(source), locator(middle));
@@ -76,7 +77,7 @@ class CopySegmentsTest {
 
     @Test
     void aCopyOutOfPostgresInterruptedInsideASegmentAndRunAgainEndsWithTheOriginalFiles() throws IOException {
-        Store.Postgres middle = freshPostgres();
+        StoreTarget.Postgres middle = freshPostgres();
         Path back = dir.resolve("back");
         copy(locator(source), locator(middle));
         copy(locator(middle), back.toString());
@@ -115,7 +116,7 @@ class CopySegmentsTest {
      */
     private static long interruptInsideASegment(Path data) throws IOException {
         List<AuditEvent> events;
-        try (Stores.Reading reading = Stores.openReader(new Store.Directory(data));
+        try (OpenedStore.Reading reading = StoreOpener.openReader(new StoreTarget.Directory(data));
              Stream<AuditRecord> records = reading.log().readAfter(0)) {
             events = records.map(AuditRecord::event).toList();
         }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.application.snapshot.SnapshotInfo;
-import dev.paperplane.bootstrap.store.Store;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,9 +41,9 @@ class ObserverAcrossStoresTest {
 
     @Test
     void everyObserverBodyIsByteIdenticalFromEitherStore() throws Exception {
-        Store.Directory files = new Store.Directory(dir.resolve("data"));
+        StoreTarget.Directory files = new StoreTarget.Directory(dir.resolve("data"));
         run(locator(files), feed(dir, "feed.csv", BARS, 11), config(dir));
-        Store.Postgres postgres = freshPostgres();
+        StoreTarget.Postgres postgres = freshPostgres();
         succeeds("copy", "--from", locator(files), "--to", locator(postgres));
         long head = head(files).seq();
         List<String> paths = new ArrayList<>(List.of("/runtime", "/audit/summary", "/audit/integrity",

@@ -2,23 +2,22 @@ package dev.paperplane.bootstrap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.persistence.postgres.testserver.PostgresServer;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.feed.SyntheticFeed;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.bootstrap.Main;
 import dev.paperplane.bootstrap.cli.CommandLine;
-import dev.paperplane.bootstrap.store.Store;
-import dev.paperplane.bootstrap.store.Stores;
-import dev.paperplane.adapters.observer.ObserverServer;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,13 +25,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.TreeMap;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Stores with real logs for the store tests: synthetic feeds, a run into a directory or PostgreSQL, the CLI. */
 final class StoreFixtures {
@@ -142,26 +143,26 @@ final class StoreFixtures {
     }
 
     /** A PostgreSQL store in a schema no test used before. */
-    static Store.Postgres freshPostgres() {
-        return new Store.Postgres(PostgresServer.shared().freshStore());
+    static StoreTarget.Postgres freshPostgres() {
+        return new StoreTarget.Postgres(PostgresServer.shared().freshStore());
     }
 
     /** How a user names {@code store} on the command line (no password: the test server trusts its user). */
-    static String locator(Store store) {
+    static String locator(StoreTarget store) {
         return switch (store) {
-            case Store.Directory d -> d.dir().toString();
-            case Store.Postgres p -> p.target().location();
+            case StoreTarget.Directory d -> d.dir().toString();
+            case StoreTarget.Postgres p -> p.target().location();
         };
     }
 
-    static ChainHead head(Store store) {
-        try (Stores.Reading reading = Stores.openReader(store)) {
+    static ChainHead head(StoreTarget store) {
+        try (OpenedStore.Reading reading = StoreOpener.openReader(store)) {
             return reading.log().head();
         }
     }
 
-    static List<SnapshotInfo> snapshots(Store store) {
-        try (Stores.Reading reading = Stores.openReader(store)) {
+    static List<SnapshotInfo> snapshots(StoreTarget store) {
+        try (OpenedStore.Reading reading = StoreOpener.openReader(store)) {
             return reading.snapshots().list();
         }
     }

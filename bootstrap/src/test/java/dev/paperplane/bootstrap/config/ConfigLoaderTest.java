@@ -3,13 +3,18 @@ package dev.paperplane.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.UserError;
+import dev.paperplane.bootstrap.config.ConfigRequest.Flag;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
+import dev.paperplane.bootstrap.config.StoreSettings.Configured;
+import dev.paperplane.bootstrap.store.StoreLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +153,7 @@ class ConfigLoaderTest {
     void theStoreAndItsPasswordFileAreNoneUnlessSet() {
         PaperplaneConfig config = load(null, Map.of(), Map.of());
 
-        assertThat(config.store()).isEqualTo(StoreConfig.none());
+        assertThat(config.store()).isEqualTo(StoreSettings.none());
         assertThat(origin(config, "paperplane.store")).isEqualTo("not set");
     }
 
@@ -164,14 +169,16 @@ class ConfigLoaderTest {
         PaperplaneConfig fromEnv = load(file, Map.of("PAPERPLANE_STORE", "/var/lib/pp"), Map.of());
         PaperplaneConfig fromFlag = load(file, Map.of("PAPERPLANE_STORE", "/var/lib/pp"), Map.of(ConfigKey.STORE, "d"));
 
-        assertThat(fromFile.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE,
-                "postgresql://writer@db:5432/trading?schema=pp", file + " line 2", StoreConfig.Layer.FILE));
-        assertThat(fromFile.store().passwordFile()).contains(new StoreConfig.Configured(ConfigKey.STORE_PASSWORD_FILE,
-                "/etc/paperplane/pw", file + " line 3", StoreConfig.Layer.FILE));
-        assertThat(fromEnv.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE, "/var/lib/pp",
-                "environment variable PAPERPLANE_STORE", StoreConfig.Layer.ENVIRONMENT));
-        assertThat(fromFlag.store().locator()).contains(new StoreConfig.Configured(ConfigKey.STORE, "d",
-                "flag --store", StoreConfig.Layer.FLAG));
+        assertThat(fromFile.store().locator()).contains(new Configured<>(ConfigKey.STORE,
+                "postgresql://writer@db:5432/trading?schema=pp", new StoreLocator.Postgres(new PostgresLocator("writer",
+                "db", 5432, "trading", "pp")), file + " line 2", Layer.FILE));
+        assertThat(fromFile.store().passwordFile()).contains(new Configured<>(ConfigKey.STORE_PASSWORD_FILE,
+                "/etc/paperplane/pw", Path.of("/etc/paperplane/pw"), file + " line 3", Layer.FILE));
+        assertThat(fromEnv.store().locator()).contains(new Configured<>(ConfigKey.STORE, "/var/lib/pp",
+                new StoreLocator.Directory(Path.of("/var/lib/pp")), "environment variable PAPERPLANE_STORE",
+                Layer.ENVIRONMENT));
+        assertThat(fromFlag.store().locator()).contains(new Configured<>(ConfigKey.STORE, "d",
+                new StoreLocator.Directory(Path.of("d")), "flag --store", Layer.FLAG));
     }
 
     @Test
@@ -197,8 +204,26 @@ class ConfigLoaderTest {
                 .hasMessageContaining("it names no user");
     }
 
+    @Test
+    void aBadStoreFlagIsAUsageErrorOfTheCommandNamingTheFlagWhateverTheLowerLayersHold() {
+        assertThatThrownBy(() -> load(null, Map.of("PAPERPLANE_STORE", "/var/lib/pp"),
+                Map.of(ConfigKey.STORE, "mysql://x@y/z")))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.USAGE))
+                .hasMessage("run: --store 'mysql://x@y/z' names no store: write DIR, file:DIR or "
+                        + "postgresql://user@host:port/database?schema=name");
+    }
+
+    @Test
+    void aStoreFlagHidesABadLocatorInALowerLayer() {
+        PaperplaneConfig config = load(null, Map.of("PAPERPLANE_STORE", "mysql://x@y/z"), Map.of(ConfigKey.STORE, "d"));
+
+        assertThat(config.store().locator()).map(Configured::value).contains(new StoreLocator.Directory(Path.of("d")));
+    }
+
     private PaperplaneConfig load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
-        return ConfigLoader.load(new ConfigRequest(Optional.ofNullable(file), env, new TreeMap<>(flags)));
+        SortedMap<ConfigKey, Flag> given = new TreeMap<>();
+        flags.forEach((key, value) -> given.put(key, Flag.of(key, value)));
+        return ConfigLoader.load(new ConfigRequest("run", Optional.ofNullable(file), env, given));
     }
 
     private static String origin(PaperplaneConfig config, String key) {

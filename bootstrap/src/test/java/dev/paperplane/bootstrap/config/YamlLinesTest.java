@@ -21,18 +21,18 @@ class YamlLinesTest {
 
     @Test
     void findsNestedMappingKeys() {
-        assertThat(YamlLines.lineOf(YAML, "paperplane.fees.fee-bps")).hasValue(4);
+        assertThat(YamlLines.index(YAML)).containsEntry("paperplane.fees.fee-bps", 4);
     }
 
     @Test
     void findsKeysInsideSequenceItemsAndFlowMappings() {
-        assertThat(YamlLines.lineOf(YAML, "paperplane.strategies.0.id")).hasValue(6);
-        assertThat(YamlLines.lineOf(YAML, "paperplane.strategies.0.params.slow")).hasValue(7);
-        assertThat(YamlLines.lineOf(YAML, "paperplane.strategies.1.params.window")).hasValue(10);
+        assertThat(YamlLines.index(YAML)).containsEntry("paperplane.strategies.0.id", 6);
+        assertThat(YamlLines.index(YAML)).containsEntry("paperplane.strategies.0.params.slow", 7);
+        assertThat(YamlLines.index(YAML)).containsEntry("paperplane.strategies.1.params.window", 10);
     }
 
     @Test
     void aKeyThatIsNotThereHasNoLine() {
-        assertThat(YamlLines.lineOf(YAML, "paperplane.risk.max-short")).isEmpty();
+        assertThat(YamlLines.index(YAML)).doesNotContainKey("paperplane.risk.max-short");
     }
 }

@@ -1,9 +1,7 @@
 package dev.paperplane.bootstrap.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paperplane.bootstrap.cli.UserError;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -34,11 +32,6 @@ class OneLineFormatterTest {
 
         assertThat(new OneLineFormatter(LogFormat.TEXT, false).format(record)).doesNotContain("\tat ");
         assertThat(new OneLineFormatter(LogFormat.TEXT, true).format(record)).contains("\tat ");
-    }
-
-    @Test
-    void anUnknownFormatIsAUsageErrorSayingWhatIsAllowed() {
-        assertThatThrownBy(() -> LogFormat.parse("xml")).isInstanceOf(UserError.class).hasMessageContaining("text or json");
     }
 
     private static LogRecord record(String message, Object param, Throwable thrown) {

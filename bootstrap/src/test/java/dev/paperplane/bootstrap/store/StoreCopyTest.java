@@ -31,12 +31,12 @@ class StoreCopyTest {
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     /** A clock a second further on at every reading, so each update redraws. */
     private long now;
-    private Store.Directory source;
+    private StoreTarget.Directory source;
     private long head;
 
     @BeforeEach
     void runASessionWithSnapshots() {
-        source = new Store.Directory(dir.resolve("source"));
+        source = new StoreTarget.Directory(dir.resolve("source"));
         Path config = Fixtures.config(dir.resolve("config.yaml"), "snapshot-every: 10000", "snapshot-every: 50");
         Path feed = Fixtures.feed(dir.resolve("feed.csv"), 60, "AAA,BBB", 5);
         String summary = Cli.ok("run", "--data", source.dir(), "--feed", feed, "--config", config).out();
@@ -45,7 +45,7 @@ class StoreCopyTest {
 
     @Test
     void eachPassOverTheRecordsDrawsItsProgressUpToTheSourceHeadAndErasesIt() {
-        StoreCopy.copy(source, new Store.Directory(dir.resolve("target")), FileStore.DEFAULT_SEGMENT_BYTES,
+        StoreCopy.copy(source, new StoreTarget.Directory(dir.resolve("target")), FileStore.DEFAULT_SEGMENT_BYTES,
                 this::reporter);
 
         String total = " / %,d records (100%%)".formatted(head);
@@ -86,7 +86,7 @@ class StoreCopyTest {
         StoreCopy.Result result;
         List<String> warnings;
         try (LogRecords log = LogRecords.of("paperplane")) {
-            result = StoreCopy.copy(source, new Store.Directory(dir.resolve("target")),
+            result = StoreCopy.copy(source, new StoreTarget.Directory(dir.resolve("target")),
                     FileStore.DEFAULT_SEGMENT_BYTES, label -> ProgressReporter.silent());
             warnings = log.lines();
         }

@@ -1,36 +1,38 @@
-package dev.paperplane.bootstrap.store;
+package dev.paperplane.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
-import dev.paperplane.bootstrap.config.StoreConfig;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One store locator everywhere: {@code --store DIR|file:DIR|postgresql://…}, {@code --data DIR}, passwords. */
-class StoreOptionTest {
+class StoreSettingsTest {
     @TempDir
     Path dir;
 
 
     @Test
     void dataNamesADirectory() {
-        assertThat(store("--data", "some/dir")).isEqualTo(new Store.Directory(Path.of("some/dir")));
+        assertThat(store("--data", "some/dir")).isEqualTo(new StoreTarget.Directory(Path.of("some/dir")));
     }
 
     @Test
     void storeNamesADirectoryPlainOrWithTheFileScheme() {
-        assertThat(store("--store", "some/dir")).isEqualTo(new Store.Directory(Path.of("some/dir")));
-        assertThat(store("--store", "file:some/dir")).isEqualTo(new Store.Directory(Path.of("some/dir")));
-        assertThat(store("--store", "file:/abs/dir")).isEqualTo(new Store.Directory(Path.of("/abs/dir")));
+        assertThat(store("--store", "some/dir")).isEqualTo(new StoreTarget.Directory(Path.of("some/dir")));
+        assertThat(store("--store", "file:some/dir")).isEqualTo(new StoreTarget.Directory(Path.of("some/dir")));
+        assertThat(store("--store", "file:/abs/dir")).isEqualTo(new StoreTarget.Directory(Path.of("/abs/dir")));
     }
 
     @Test
@@ -38,10 +40,10 @@ class StoreOptionTest {
         Path file = Files.writeString(dir.resolve("pw"), "from-file\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-        Store store = store("--store", "postgresql://writer@db.example:6543/trading?schema=pp",
+        StoreTarget store = store("--store", "postgresql://writer@db.example:6543/trading?schema=pp",
                 "--store-password-file", file.toString());
 
-        assertThat(store).isInstanceOfSatisfying(Store.Postgres.class, p -> {
+        assertThat(store).isInstanceOfSatisfying(StoreTarget.Postgres.class, p -> {
             assertThat(p.target().jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/trading");
             assertThat(p.target().user()).isEqualTo("writer");
             assertThat(p.target().schema()).isEqualTo("pp");
@@ -53,9 +55,9 @@ class StoreOptionTest {
 
     @Test
     void aPostgresStoreWithoutAnyPasswordGivesTheDriverAnEmptyOneSoItLooksForNoneOfItsOwn() {
-        Store store = store("--store", "postgresql://writer@db.example/trading");
+        StoreTarget store = store("--store", "postgresql://writer@db.example/trading");
 
-        assertThat(((Store.Postgres) store).target().password()).isEmpty();
+        assertThat(((StoreTarget.Postgres) store).target().password()).isEmpty();
         assertThat(store.describe()).isEqualTo("postgresql://writer@db.example:5432/trading?schema=paperplane");
     }
 
@@ -94,6 +96,8 @@ class StoreOptionTest {
                 + "postgresql://user@host:port/database?schema=name", "--store", "mysql://x@y/z");
         assertUsageError("run: --store 'file:' names no store: write DIR, file:DIR or "
                 + "postgresql://user@host:port/database?schema=name", "--store", "file:");
+        assertUsageError("run: --store '' names no store: write DIR, file:DIR or "
+                + "postgresql://user@host:port/database?schema=name", "--store", "");
     }
 
     @Test
@@ -106,9 +110,9 @@ class StoreOptionTest {
 
     @Test
     void theSameStoreIsRecognisedWhateverItsSpelling() {
-        Store plain = store("--store", dir.toString());
-        Store scheme = store("--store", "file:" + dir.resolve("x/..").toString());
-        Store postgres = store("--store", "postgresql://a@h/db?schema=s");
+        StoreTarget plain = store("--store", dir.toString());
+        StoreTarget scheme = store("--store", "file:" + dir.resolve("x/..").toString());
+        StoreTarget postgres = store("--store", "postgresql://a@h/db?schema=s");
 
         assertThat(plain.sameAs(scheme)).isTrue();
         assertThat(postgres.sameAs(store("--store", "postgres://b@h:5432/db?schema=s"))).isTrue();
@@ -122,9 +126,10 @@ class StoreOptionTest {
                 .hasMessage(message);
     }
 
-    private Store store(String... args) {
-        Options options = Options.parse("run", List.of(args), StoreOption.with("feed"));
-        return StoreOption.store(options, StoreConfig.none(), "run",
-                new PostgresPassword.Sources(Map.of(), dir.resolve("home")));
+    private StoreTarget store(String... args) {
+        Set<ConfigKey.Group> groups = EnumSet.of(ConfigKey.Group.STORE);
+        Options options = Options.parse("run", List.of(args), ConfigOptions.names(groups, "feed"));
+        return ConfigOptions.load(options, groups, Map.of()).store().target("run",
+                Map.of("HOME", dir.resolve("home").toString()));
     }
 }

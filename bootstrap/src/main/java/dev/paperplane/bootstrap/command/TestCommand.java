@@ -1,5 +1,9 @@
-package dev.paperplane.bootstrap.cli;
+package dev.paperplane.bootstrap.command;
 
+import dev.paperplane.bootstrap.cli.Command;
+import dev.paperplane.bootstrap.cli.CommandLine;
+import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.cli.UserError;
 import java.io.PrintStream;
 import java.util.List;
 

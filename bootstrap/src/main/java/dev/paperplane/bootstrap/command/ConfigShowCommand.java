@@ -1,14 +1,18 @@
-package dev.paperplane.bootstrap.config;
+package dev.paperplane.bootstrap.command;
 
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.ConfigLoader;
+import dev.paperplane.bootstrap.config.ConfigOptions;
+import dev.paperplane.bootstrap.config.Layer;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
+import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code paperplane config show}: the effective configuration, one key per line with the value's origin. Reads
@@ -16,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigShowCommand implements Command {
     private static final Set<ConfigKey.Group> ALL = EnumSet.allOf(ConfigKey.Group.class);
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]*:)[^@/\\s]*@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("([?&]password=)[^&\\s']*");
 
     private final Map<String, String> environment;
 
@@ -54,18 +56,12 @@ public final class ConfigShowCommand implements Command {
         Options options = Options.parse(name(), args, ConfigOptions.names(ALL));
         PaperplaneConfig config = ConfigLoader.load(ConfigOptions.request(options, ALL, environment));
         out.println("# effective configuration from " + config.source()
-                + "; precedence: flags, then PAPERPLANE_... variables, then the file, then the bundled default");
+                + "; precedence: " + Layer.precedence());
         int width = config.settings().stream().mapToInt(s -> s.key().length()).max().orElse(0);
         for (Setting setting : config.settings()) {
-            out.println(setting.key() + " ".repeat(width - setting.key().length()) + " = " + show(setting.value())
+            out.println(setting.key() + " ".repeat(width - setting.key().length()) + " = " + setting.shown()
                     + "    # " + setting.origin());
         }
         return 0;
-    }
-
-    /** The value as printed: a password in a URL's user info or in a {@code password=} parameter is masked. */
-    static String show(String value) {
-        String masked = URL_PASSWORD.matcher(value).replaceAll("$1******@");
-        return PASSWORD_PARAMETER.matcher(masked).replaceAll("$1******");
     }
 }

@@ -1,8 +1,10 @@
-package dev.paperplane.bootstrap.cli;
+package dev.paperplane.bootstrap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperplane.bootstrap.cli.BuildInfo;
+import dev.paperplane.bootstrap.cli.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
-package dev.paperplane.bootstrap.config;
+package dev.paperplane.bootstrap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperplane.bootstrap.config.ConfigKey;
+import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,15 +63,33 @@ class ConfigShowCommandTest {
     }
 
     @Test
+    void headsTheListWithTheSourceAndThePrecedenceOfTheLayers() throws IOException {
+        Path file = Files.writeString(dir.resolve("p.yaml"), "paperplane:\n  snapshot-every: 5\n");
+
+        show(Map.of(), "--config", file.toString());
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("# effective configuration from " + file
+                + "; precedence: flags, then PAPERPLANE_... variables, then the file, then the bundled default\n");
+    }
+
+    @Test
+    void showsTheStoreADataFlagNamesAsTheFlagLayerOfTheKey() {
+        int code = show(Map.of("PAPERPLANE_STORE", "/from/env"), "--data", "from-flag");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("paperplane.store +\\= from-flag +# flag --data");
+    }
+
+    @Test
     void masksAPasswordParameter() {
-        assertThat(ConfigShowCommand.show("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
+        assertThat(Setting.mask("postgresql://w@db/pp?password=hunter2&x=1")).isEqualTo(
                 "postgresql://w@db/pp?password=******&x=1");
     }
 
     @Test
     void masksAPasswordInAUrl() {
-        assertThat(ConfigShowCommand.show("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
-        assertThat(ConfigShowCommand.show("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");
+        assertThat(Setting.mask("postgresql://writer:hunter2@db:5432/pp")).isEqualTo("postgresql://writer:******@db:5432/pp");
+        assertThat(Setting.mask("/etc/paperplane/token")).isEqualTo("/etc/paperplane/token");
     }
 
     private int show(Map<String, String> env, String... args) {
