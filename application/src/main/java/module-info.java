@@ -22,6 +22,8 @@ module dev.paperplane.application {
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.feed to
             dev.paperplane.bootstrap;
+    exports dev.paperplane.application.feed.imports to
+            dev.paperplane.bootstrap;
     exports dev.paperplane.application.session to
             dev.paperplane.bootstrap;
 }
