@@ -125,6 +125,26 @@ class FeedImportCommandTest {
     }
 
     @Test
+    void aBarTimeInTheSpringGapMovesForwardAndOneInTheAutumnOverlapTakesTheEarlierOffset() throws IOException {
+        String spring = imported(write("a.csv", "Date,Open,High,Low,Close,Volume\n2013-03-10,1,1,1,1,1\n"),
+                "--instrument", "BTC", "--bar-time", "02:30");
+        String autumn = imported(write("b.csv", "Date,Open,High,Low,Close,Volume\n2013-11-03,1,1,1,1,1\n"),
+                "--instrument", "BTC", "--bar-time", "01:30");
+
+        // 02:30 does not exist on 2013-03-10 in New York: 03:30 EDT; 01:30 on 2013-11-03 happens twice: the EDT one
+        assertThat(spring).isEqualTo(HEADER + "2013-03-10T07:30:00Z,BTC,1,1,1,1,1\n");
+        assertThat(autumn).isEqualTo(HEADER + "2013-11-03T05:30:00Z,BTC,1,1,1,1,1\n");
+    }
+
+    @Test
+    void binanceMicrosecondTimesAreReadAsMicroseconds() throws IOException {
+        String feed = imported("BTCUSDT=" + write("k.csv",
+                "1735689600000000,1,2,1,2,3,1735689659999999,0,0,0,0,0\n"), "--layout", "binance-klines");
+
+        assertThat(feed).isEqualTo(HEADER + "2025-01-01T00:01:00Z,BTCUSDT,1,2,1,2,3\n");
+    }
+
+    @Test
     void aPaperplaneFeedIsReadWithItsInstrumentColumnAndComesOutAsRunReadsIt() throws IOException {
         Path source = write("own.csv", "TIME,Instrument,open,high,low,close,volume\n"
                 + "2024-01-02T00:00:00Z,AAA,10.000000005,11,9,10,1\n");
