@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Reads OHLCV bars from CSV, one at a time, validating each line before it is handed out. A bad line stops the
@@ -24,7 +22,7 @@ public final class CsvFeed {
 
     private final FeedLines in;
     private final String source;
-    private final Map<String, Instant> lastTimes = new TreeMap<>();
+    private final BarSequence bars = new BarSequence();
     private boolean headerRead;
 
     /** A reader of the UTF-8 bytes {@code in}; {@code source} names the feed in error messages. */
@@ -89,19 +87,11 @@ public final class CsvFeed {
         BigDecimal low = decimal(COLUMNS[4], fields[4]);
         BigDecimal close = decimal(COLUMNS[5], fields[5]);
         BigDecimal volume = decimal(COLUMNS[6], fields[6]);
-        Instant previous = lastTimes.get(instrument);
-        if (previous != null && !time.isAfter(previous)) {
-            throw fail("time " + time + " for " + instrument + " is not after its previous bar at " + previous
-                    + " (times must increase per instrument)");
-        }
-        Bar bar;
         try {
-            bar = new Bar(time, instrument, open, high, low, close, volume);
+            return bars.next(time, instrument, open, high, low, close, volume);
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
-        lastTimes.put(instrument, time);
-        return bar;
     }
 
     private BigDecimal decimal(String column, String text) {

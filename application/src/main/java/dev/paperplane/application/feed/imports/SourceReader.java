@@ -1,5 +1,6 @@
 package dev.paperplane.application.feed.imports;
 
+import dev.paperplane.application.feed.BarSequence;
 import dev.paperplane.application.feed.FeedBounds;
 import dev.paperplane.application.feed.FeedException;
 import dev.paperplane.application.feed.FeedLines;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class SourceReader {
     private final FeedLines lines;
     private final BarTimes times;
     private final Map<Role, Integer> columns = new EnumMap<>(Role.class);
-    private final Map<String, Instant> lastTimes = new HashMap<>();
+    private final BarSequence bars = new BarSequence();
     private char delimiter;
     private boolean binance;
 
@@ -200,19 +200,13 @@ final class SourceReader {
                 values.put(price, Decimals.divide(values.get(price).multiply(adjClose), close));
             }
         }
-        Instant previous = lastTimes.get(instrument);
-        if (previous != null && !time.isAfter(previous)) {
-            throw fail("time " + time + " for " + instrument + " is not after its previous row at " + previous
-                    + " (times must increase per instrument within a file)");
-        }
         Bar bar;
         try {
-            bar = new Bar(time, instrument, values.get(Role.OPEN), values.get(Role.HIGH), values.get(Role.LOW),
+            bar = bars.next(time, instrument, values.get(Role.OPEN), values.get(Role.HIGH), values.get(Role.LOW),
                     values.get(Role.CLOSE), values.get(Role.VOLUME));
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
-        lastTimes.put(instrument, time);
         return new ImportedBar(bar, source.name(), lines.lineNumber());
     }
 
