@@ -10,6 +10,7 @@ module dev.paperplane.application {
     exports dev.paperplane.application.replay;
     exports dev.paperplane.application.verify;
     exports dev.paperplane.application.observe;
+    exports dev.paperplane.application.text;
 
     exports dev.paperplane.application.audit.append to
             dev.paperplane.adapters.persistence,
@@ -20,6 +21,8 @@ module dev.paperplane.application {
             dev.paperplane.adapters.persistence.postgres,
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.feed to
+            dev.paperplane.bootstrap;
+    exports dev.paperplane.application.feed.imports to
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.session to
             dev.paperplane.bootstrap;

@@ -14,7 +14,6 @@ import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.session.FeedIdentity;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,7 +121,7 @@ public final class Datasets {
         FeedIdentity identity = new FeedIdentity("synthetic-" + size + ".csv", sha256(feedFile));
         // Unforced: the same bytes the real writer appends, without one fsync per bar (the append case measures that).
         try (FileStoreWriter writer = BenchmarkWriters.openUnforced(full, config.segmentBytes());
-             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
+             InputStream in = Files.newInputStream(feedFile);
              ProgressReporter progress = ProgressReporter.start("generating", "events", System.err)) {
             FileStoreReader reader = FileStore.openReader(full);
             ReplayedState start = new InitializeRuntime(reader, reader, w -> { }).initialize(config.runtime());

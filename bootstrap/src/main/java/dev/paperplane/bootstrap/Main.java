@@ -7,6 +7,7 @@ import dev.paperplane.bootstrap.command.ConfigShowCommand;
 import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.DistCommand;
+import dev.paperplane.bootstrap.command.FeedImportCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
@@ -34,6 +35,7 @@ public final class Main {
                 new CopyCommand(),
                 new DemoCommand(),
                 new DistCommand(),
+                new FeedImportCommand(),
                 new FeedSynthCommand(),
                 new ObserveCommand(),
                 new RunCommand(),

@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +30,8 @@ class IndependentChainCheckTest {
 
     @BeforeEach
     void scriptFromTheDocsAndAStore() throws IOException, InterruptedException {
-        requirePython();
-        String docs = Files.readString(repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
+        Python.require("the independent chain check of docs/data-formats.md");
+        String docs = Files.readString(Python.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
         Matcher block = PYTHON_BLOCK.matcher(docs);
         assertThat(block.find()).as("a ```python block in docs/data-formats.md").isTrue();
         script = Files.writeString(dir.resolve("check.py"), block.group(1), StandardCharsets.UTF_8);
@@ -49,7 +46,7 @@ class IndependentChainCheckTest {
     void thePythonCheckFromTheDocsVerifiesEveryRecordUpToTheStoresHead() throws IOException, InterruptedException {
         ChainHead head = FileStore.openReader(data).head();
 
-        Cli.Result result = python(script.toString(), data.toString());
+        Cli.Result result = Python.run(script.toString(), data.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out().strip()).isEqualTo(head.seq() + " records verified, head " + head.hash());
@@ -65,52 +62,9 @@ class IndependentChainCheckTest {
         assertThat(changed).isNotEqualTo(third);
         Files.writeString(first, text.replace(third, changed), StandardCharsets.UTF_8);
 
-        Cli.Result result = python(script.toString(), data.toString());
+        Cli.Result result = Python.run(script.toString(), data.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("bad record at seq 3 in ");
-    }
-
-    private static Path repositoryRoot() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("docs/data-formats.md"))) {
-                return at;
-            }
-        }
-        throw new AssertionError("no docs/data-formats.md in " + Path.of("").toAbsolutePath() + " or above");
-    }
-
-    private static void requirePython() throws InterruptedException {
-        String missing;
-        try {
-            Cli.Result version = python("--version");
-            missing = version.exitCode() == 0 ? null : "python3 --version exited " + version.exitCode();
-        } catch (IOException e) {
-            missing = "python3 is not installed (" + e.getMessage() + ")";
-        }
-        if (missing != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI must run the independent chain check, but " + missing);
-            }
-            Assumptions.abort("skipped: " + missing + "; the independent check of docs/data-formats.md needs python3");
-        }
-    }
-
-    private static Cli.Result python(String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("python-", ".out");
-        Path err = Files.createTempFile("python-", ".err");
-        List<String> command = new ArrayList<>(List.of("python3"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(ChildJvm.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("python3 did not finish within " + ChildJvm.BOUND_SECONDS + " s");
-            }
-            return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
     }
 }

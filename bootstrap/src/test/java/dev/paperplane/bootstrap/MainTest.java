@@ -12,7 +12,8 @@ class MainTest {
     void registersEveryCommand() {
         assertThat(new CommandLine(Main.commands()).commands())
                 .extracting(Command::name)
-                .containsExactly("--help", "--version", "config show", "copy", "demo", "dist", "feed synth", "observe", "run",
+                .containsExactly("--help", "--version", "config show", "copy", "demo", "dist", "feed import",
+                        "feed synth", "observe", "run",
                         "test", "verify");
     }
 

@@ -1,6 +1,7 @@
 package dev.paperplane.adapters.observer;
 
 import dev.paperplane.adapters.observer.view.Problem;
+import dev.paperplane.application.text.Excerpt;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -44,9 +45,6 @@ final class Problems {
 
     /** A request value shortened for an error message, so no answer grows with the request. */
     static String excerpt(String value) {
-        if (value == null) {
-            return null;
-        }
-        return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
+        return Excerpt.cut(value, MAX_ECHO);
     }
 }

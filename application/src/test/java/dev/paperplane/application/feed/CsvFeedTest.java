@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.domain.market.Bar;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ class CsvFeedTest {
     private static final String HEADER = CsvFeed.HEADER + "\n";
 
     private static CsvFeed feed(String text) {
-        return new CsvFeed(new BufferedReader(new StringReader(text)), "bars.csv");
+        return new CsvFeed(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "bars.csv");
     }
 
     private static List<Bar> readAll(CsvFeed feed) {

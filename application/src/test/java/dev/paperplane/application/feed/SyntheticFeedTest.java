@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.domain.market.Bar;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,7 @@ class SyntheticFeedTest {
     @Test
     void everyGeneratedLineIsAValidBarInTimeOrder() {
         String csv = generate(2_000, List.of("AAA", "BBB"), 42);
-        CsvFeed feed = new CsvFeed(new BufferedReader(new StringReader(csv)), "synthetic");
+        CsvFeed feed = new CsvFeed(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "synthetic");
         List<Bar> bars = new ArrayList<>();
         for (Optional<Bar> bar = feed.next(); bar.isPresent(); bar = feed.next()) {
             bars.add(bar.get());

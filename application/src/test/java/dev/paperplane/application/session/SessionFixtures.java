@@ -10,9 +10,9 @@ import dev.paperplane.domain.risk.RiskLimits;
 import dev.paperplane.domain.session.FeedIdentity;
 import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.StrategySpec;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class SessionFixtures {
     public static List<Bar> bars(int perInstrument) {
         StringWriter csv = new StringWriter();
         new SyntheticFeed(perInstrument, List.of("AAA", "BBB"), 11).writeTo(csv);
-        CsvFeed feed = new CsvFeed(new BufferedReader(new StringReader(csv.toString())), "synthetic.csv");
+        CsvFeed feed = new CsvFeed(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "synthetic.csv");
         List<Bar> bars = new ArrayList<>();
         for (Optional<Bar> bar = feed.next(); bar.isPresent(); bar = feed.next()) {
             bars.add(bar.get());

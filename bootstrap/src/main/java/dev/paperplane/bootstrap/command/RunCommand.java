@@ -22,11 +22,9 @@ import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.session.FeedIdentity;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -113,7 +111,7 @@ public final class RunCommand implements Command {
     static SessionSummary runSession(StoreTarget data, Path feedFile, PaperplaneConfig config, PrintStream err) {
         FeedFile feed = identify(feedFile);
         try (OpenedStore.Writing store = StoreOpener.openWriter(data, config.segmentBytes());
-             BufferedReader in = Files.newBufferedReader(feedFile, StandardCharsets.UTF_8);
+             InputStream in = Files.newInputStream(feedFile);
              ProgressReporter progress = ProgressReporter.start("run", "bars", err)) {
             InitializeRuntime initialize = new InitializeRuntime(store.log(), store.snapshots(),
                     warning -> LOG.log(System.Logger.Level.WARNING, warning));
