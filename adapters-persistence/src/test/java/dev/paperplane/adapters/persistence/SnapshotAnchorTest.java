@@ -61,7 +61,7 @@ class SnapshotAnchorTest {
             writer.store(SnapshotCodec.snapshot(SNAPSHOT_AT, hash(SNAPSHOT_AT), stateAt(SNAPSHOT_AT)));
         }
         starts = Dirs.lineStarts(Dirs.firstSegment(data));
-        assertThat(SNAPSHOT_AT - FileStoreReader.ANCHOR_WINDOW).isGreaterThan(BEFORE_WINDOW);
+        assertThat(SNAPSHOT_AT - SnapshotAnchor.WINDOW).isGreaterThan(BEFORE_WINDOW);
     }
 
     private String hash(int seq) {
@@ -151,7 +151,7 @@ class SnapshotAnchorTest {
     void anAnchoredReaderReturnsEveryRecordAGenesisScanReturns() {
         FileStoreReader reader = FileStore.openReader(data);
         assertThat(reader.head().seq()).isEqualTo(RECORDS);
-        for (int seq : new int[] {1, 2, 1025, SNAPSHOT_AT - FileStoreReader.ANCHOR_WINDOW, SNAPSHOT_AT, RECORDS}) {
+        for (int seq : new int[] {1, 2, 1025, SNAPSHOT_AT - SnapshotAnchor.WINDOW, SNAPSHOT_AT, RECORDS}) {
             assertThat(reader.read(seq)).map(AuditRecord::hash).hasValue(hash(seq));
         }
         assertThat(Dirs.all(reader.readAfter(0))).extracting(AuditRecord::hash)
