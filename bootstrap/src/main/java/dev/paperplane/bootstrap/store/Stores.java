@@ -13,7 +13,6 @@ import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.util.OptionalLong;
 
 /**
  * Opens a store by its location: the one place that knows which adapter serves which {@link Store}. Both
@@ -44,14 +43,12 @@ public final class Stores {
     /**
      * The single writer of a store, with its read side; closing releases the writer lock and the read side.
      *
-     * @param read            the read side, opened after the writer's recovery
-     * @param appender        appends to the audit log
-     * @param snapshotStore   stores snapshots
-     * @param openSegmentSize for a data directory, the bytes of its last segment when the writer opened (after
-     *                        any torn tail was cut; 0 with no segment yet); empty for PostgreSQL, which has none
+     * @param read          the read side, opened after the writer's recovery
+     * @param appender      appends to the audit log
+     * @param snapshotStore stores snapshots
      */
-    public record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore,
-                          OptionalLong openSegmentSize) implements AutoCloseable {
+    public record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore)
+            implements AutoCloseable {
 
         /** The audit log, read-only. */
         public AuditReadPort log() {
@@ -99,7 +96,6 @@ public final class Stores {
     public static Writing openWriter(Store store, long segmentBytes) {
         AuditAppendPort appender;
         SnapshotStorePort snapshotStore;
-        OptionalLong segmentSize;
         try {
             switch (store) {
                 case Store.Directory d -> {
@@ -107,20 +103,18 @@ public final class Stores {
                     writer.recovery().ifPresent(recovery -> LOG.log(System.Logger.Level.WARNING, recovery.describe()));
                     appender = writer;
                     snapshotStore = writer;
-                    segmentSize = OptionalLong.of(writer.segmentSize());
                 }
                 case Store.Postgres p -> {
                     PostgresStoreWriter writer = PostgresStore.openWriter(p.target());
                     appender = writer;
                     snapshotStore = writer;
-                    segmentSize = OptionalLong.empty();
                 }
             }
         } catch (FileStoreException | PostgresStoreException e) {
             throw failure(store, e);
         }
         try {
-            return new Writing(openReader(store), appender, snapshotStore, segmentSize);
+            return new Writing(openReader(store), appender, snapshotStore);
         } catch (RuntimeException e) {
             appender.close();
             throw e;
