@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.SessionStarted;
-import dev.paperplane.domain.runtime.FeedIdentity;
-import dev.paperplane.domain.runtime.RuntimeConfig;
 import dev.paperplane.domain.runtime.RuntimeState;
-import dev.paperplane.domain.strategy.StrategySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +41,7 @@ class SnapshotAnchorTest {
 
     @BeforeEach
     void aLogWithASnapshotNearItsHead() {
-        events = new ArrayList<>(SampleEvents.events(RECORDS));
-        RuntimeConfig sample = SampleEvents.config();
-        RuntimeConfig config = new RuntimeConfig(sample.environment(), sample.plane(), sample.initialCash(),
-                sample.fees(), sample.risk(), List.of(new StrategySpec("ma", "ma-crossover", 1,
-                        new TreeMap<>(Map.of("fast", "5", "slow", "20", "quantity", "1")))));
-        events.set(0, new SessionStarted(SampleEvents.T0, ConfigFingerprint.of(config), config,
-                new FeedIdentity("bars.csv", "ab".repeat(32))));
+        events = SampleEvents.foldingSession(RECORDS);
         try (FileStoreWriter writer = FileStore.openWriter(data)) {
             records = Dirs.append(writer, events);
             writer.store(SnapshotCodec.snapshot(SNAPSHOT_AT, hash(SNAPSHOT_AT), stateAt(SNAPSHOT_AT)));

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.application.session.SessionBatches;
 import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.SessionStarted;
-import dev.paperplane.domain.runtime.FeedIdentity;
-import dev.paperplane.domain.runtime.RuntimeConfig;
-import dev.paperplane.domain.strategy.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +26,7 @@ class CopyAuditTrailTest {
 
     @Test
     void copiesEveryRecordInWholeRuntimeBatchesGroupedToAboutAThousandRecordsThenVerifiesTheTarget() {
-        source.append(session(2_500));
+        source.append(SampleEvents.foldingSession(2_500));
 
         CopyAuditTrail.Result result = copy();
 
@@ -127,18 +120,6 @@ class CopyAuditTrailTest {
                 throw new AssertionError("no snapshot to skip, but seq " + seq + ": " + problem);
             }
         });
-    }
-
-    /** A session start whose configuration folds, then bars. */
-    private static List<AuditEvent> session(int count) {
-        List<AuditEvent> events = new ArrayList<>(SampleEvents.events(count));
-        RuntimeConfig sample = SampleEvents.config();
-        RuntimeConfig config = new RuntimeConfig(sample.environment(), sample.plane(), sample.initialCash(),
-                sample.fees(), sample.risk(), List.of(new StrategySpec("ma", "ma-crossover", 1,
-                        new TreeMap<>(Map.of("fast", "5", "slow", "20", "quantity", "1")))));
-        events.set(0, new SessionStarted(SampleEvents.T0, ConfigFingerprint.of(config), config,
-                new FeedIdentity("bars.csv", "ab".repeat(32))));
-        return events;
     }
 
     private static List<AuditRecord> records(InMemoryStore store) {
