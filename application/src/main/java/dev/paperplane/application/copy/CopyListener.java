@@ -26,6 +26,7 @@ public interface CopyListener {
 
     /** The progress of one pass: records done of a total (0: unknown); closed when the pass ends. */
     interface PassProgress extends AutoCloseable {
+        /** {@code done} records of {@code total} (0: unknown) so far. */
         void update(long done, long total);
 
         @Override
