@@ -26,4 +26,6 @@ module dev.paperplane.application {
             dev.paperplane.bootstrap;
     exports dev.paperplane.application.session to
             dev.paperplane.bootstrap;
+    exports dev.paperplane.application.copy to
+            dev.paperplane.bootstrap;
 }

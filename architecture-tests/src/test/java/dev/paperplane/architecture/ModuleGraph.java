@@ -47,7 +47,8 @@ final class ModuleGraph {
 
     /** Application packages that change state: only modules that must write may see them. */
     static final List<String> WRITE_PACKAGE_ROOTS = List.of(
-            APPLICATION + ".audit.append", APPLICATION + ".snapshot.store", APPLICATION + ".session");
+            APPLICATION + ".audit.append", APPLICATION + ".snapshot.store", APPLICATION + ".session",
+            APPLICATION + ".copy");
 
     /** JDK modules that would give the runtime a UI or a remote management/control endpoint. */
     static final Set<String> UI_AND_REMOTE_CONTROL_MODULES = Set.of(

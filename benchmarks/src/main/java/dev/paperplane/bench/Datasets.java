@@ -1,9 +1,7 @@
 package dev.paperplane.bench;
 
-import dev.paperplane.adapters.persistence.BenchmarkWriters;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreReader;
-import dev.paperplane.adapters.persistence.FileStoreWriter;
 import dev.paperplane.application.feed.CsvFeed;
 import dev.paperplane.application.feed.SyntheticFeed;
 import dev.paperplane.application.replay.ReplayedState;
@@ -119,8 +117,9 @@ public final class Datasets {
             feed.writeTo(out);
         }
         FeedIdentity identity = new FeedIdentity("synthetic-" + size + ".csv", sha256(feedFile));
-        // Unforced: the same bytes the real writer appends, without one fsync per bar (the append case measures that).
-        try (FileStoreWriter writer = BenchmarkWriters.openUnforced(full, config.segmentBytes());
+        // Grouped: the same bytes and segments as appending bar by bar, without one fsync per bar (the append case
+        // measures that).
+        try (GroupedWriter writer = new GroupedWriter(FileStore.openWriter(full, config.segmentBytes()));
              InputStream in = Files.newInputStream(feedFile);
              ProgressReporter progress = ProgressReporter.start("generating", "events", System.err)) {
             FileStoreReader reader = FileStore.openReader(full);

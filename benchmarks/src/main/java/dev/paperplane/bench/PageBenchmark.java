@@ -1,10 +1,12 @@
 package dev.paperplane.bench;
 
-import dev.paperplane.adapters.observer.BenchmarkPages;
+import dev.paperplane.adapters.observer.AuditEventsPage;
+import dev.paperplane.adapters.observer.ObserverSettings;
 import dev.paperplane.adapters.persistence.FileStore;
 import dev.paperplane.adapters.persistence.FileStoreReader;
 import dev.paperplane.application.audit.AuditRecord;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,7 +87,8 @@ public class PageBenchmark {
      */
     @Benchmark
     public byte[] pageJson() {
-        return BenchmarkPages.eventsPage(deepRecords, LIMIT);
+        return AuditEventsPage.body(deepRecords.iterator(), LIMIT, Optional.empty(),
+                ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     private List<AuditRecord> page(long after) {

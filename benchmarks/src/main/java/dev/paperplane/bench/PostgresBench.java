@@ -8,8 +8,9 @@ import dev.paperplane.adapters.persistence.postgres.PostgresStoreReader;
 import dev.paperplane.adapters.persistence.postgres.PostgresTarget;
 import dev.paperplane.adapters.persistence.postgres.testserver.ThrowawayCluster;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.copy.CopyAuditTrail;
+import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
-import dev.paperplane.bootstrap.store.StoreCopy;
 import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.net.URI;
@@ -29,8 +30,9 @@ import java.util.regex.Pattern;
  * ({@code postgresql://user[:password]@host:port/database}, password else from {@code PGPASSWORD}; the user must
  * be allowed to create schemas), else a throwaway cluster from the installed server binaries, with fsync on, on a
  * free loopback port, removed when the runner exits. The runner prepares it once ({@link #prepare}): the replay
- * logs are copied from the file datasets with {@link StoreCopy}, once per size (on a named server they stay, and
- * are reused while their head equals the file log's); the forks find it through system properties.
+ * logs are copied from the file datasets with {@link CopyCommand#copy}, the code of {@code paperplane copy}, once
+ * per size (on a named server they stay, and are reused while their head equals the file log's); the forks find it
+ * through system properties.
  */
 final class PostgresBench {
     /** Names the server to use instead of a throwaway cluster. */
@@ -174,7 +176,7 @@ final class PostgresBench {
         log.printf("bench: copying the log of %,d events into PostgreSQL schema %s (paperplane copy)%n",
                 fileHead.seq(), schema);
         long started = System.nanoTime();
-        StoreCopy.Result result = StoreCopy.copy(new StoreTarget.Directory(data.none()), new StoreTarget.Postgres(server.target(schema)),
+        CopyAuditTrail.Result result = CopyCommand.copy(new StoreTarget.Directory(data.none()), new StoreTarget.Postgres(server.target(schema)),
                 FileStore.DEFAULT_SEGMENT_BYTES, label -> ProgressReporter.start(label, "records", System.err));
         if (!result.verification().ok() || !result.head().equals(fileHead)) {
             throw new IllegalStateException("the copy into " + schema + " does not verify: "

@@ -22,13 +22,13 @@ final class Results {
     /** Cases whose one operation is one pass over the whole log: they get events/s and MB/s. */
     private static final Set<String> WHOLE_LOG = Set.of("replayVerified", "replayVerifiedPostgres",
             "replayVerifiedOnce", "replayDecodeOnly", "chainScan", "limitRead", "limitSha256", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendUnforced");
+            "appendPostgresPerBar", "appendGrouped");
     private static final List<String> ORDER = List.of("replayVerified", "replayVerifiedPostgres", "replayVerifiedOnce",
             "replayDecodeOnly",
             "chainScan", "limitRead", "limitSha256", "readySnapshotNearHead", "readyNoSnapshot",
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendUnforced", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson");
+            "appendPostgresPerBar", "appendGrouped", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,

@@ -119,8 +119,11 @@ final class ObserverApi {
         }
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.events(after, head.seq(), type);
-        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::event,
-                seq -> BASE + "/audit/events" + query(seq, limit, Map.of("type", type))));
+        return new Reply(etags.of(head, key(req)), () -> {
+            try (Stream<AuditRecord> records = selection.open(log)) {
+                return AuditEventsPage.render(pager, records.iterator(), limit, type);
+            }
+        });
     }
 
     Reply event(ServerRequest req) {
@@ -315,7 +318,7 @@ final class ObserverApi {
         return new EventView(r.seq(), r.event().type(), time(r.event().time()), Payloads.of(r.event()), r.hash());
     }
 
-    private static Object omitted(AuditRecord r, long bytes) {
+    static Object omitted(AuditRecord r, long bytes) {
         return new OmittedView(r.seq(), r.event().type(), true, bytes, BASE + "/audit/events/" + r.seq());
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -164,15 +165,6 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         return layout.data;
     }
 
-    /**
-     * The bytes of the segment the next batch is appended to unless that batch rolls: the last segment's size
-     * (after any torn tail was cut), 0 before the first segment. A new segment starts before a batch once this
-     * has reached the segment size.
-     */
-    public synchronized long segmentSize() {
-        return segmentSize;
-    }
-
     @Override
     public synchronized ChainHead head() {
         return head;
@@ -200,7 +192,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         ChainHead after = new ChainHead(last.seq(), last.hash());
         long first = batch.getFirst().seq();
         try {
-            if (channel == null || segmentSize >= segmentBytes && segmentSize > 0) {
+            if (rollsBeforeAppend()) {
                 roll(first);
             }
             ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(batch.stream().mapToLong(r -> r.line().length)
@@ -224,6 +216,33 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         }
     }
 
+    /**
+     * {@inheritDoc} One durable write per run of batches that go into the same segment: a new segment starts before
+     * exactly the batch that would start it if each batch were appended alone, so the segment files are the same
+     * either way.
+     */
+    @Override
+    public synchronized void appendBatches(List<List<EncodedRecord>> batches) {
+        List<EncodedRecord> run = new ArrayList<>();
+        long size = rollsBeforeAppend() ? 0 : segmentSize;   // of the segment the run goes into
+        for (List<EncodedRecord> batch : batches) {
+            if (!run.isEmpty() && size >= segmentBytes) {
+                append(run);
+                run = new ArrayList<>();
+                size = 0;
+            }
+            run.addAll(batch);
+            for (EncodedRecord record : batch) {
+                size += record.line().length;
+            }
+        }
+        append(run);
+    }
+
+    /** The segment rule: a new segment starts before a batch once the current one has reached the segment size. */
+    private boolean rollsBeforeAppend() {
+        return channel == null || segmentSize >= segmentBytes && segmentSize > 0;
+    }
 
     private void roll(long firstSeq) throws IOException {
         Path next = layout.segment(firstSeq);

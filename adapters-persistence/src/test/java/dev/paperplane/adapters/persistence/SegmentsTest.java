@@ -68,6 +68,31 @@ class SegmentsTest {
     }
 
     @Test
+    void batchesAppendedTogetherLeaveTheSegmentFilesThatAppendingThemOneByOneLeaves() {
+        List<List<EncodedRecord>> batches = new ArrayList<>();
+        ChainHead head = ChainHead.GENESIS;
+        for (int i = 0; i < 40; i++) {
+            List<EncodedRecord> batch = SampleEvents.seal(head, SampleEvents.events(1 + i % 4));
+            batches.add(batch);
+            head = new ChainHead(batch.getLast().seq(), batch.getLast().hash());
+        }
+        Path oneByOne = data.resolve("one-by-one");
+        Path together = data.resolve("together");
+        try (FileStoreWriter writer = FileStore.openWriter(oneByOne, 700)) {
+            batches.forEach(writer::append);
+        }
+        try (FileStoreWriter writer = FileStore.openWriter(together, 700)) {
+            writer.appendBatches(batches.subList(0, 7));
+            writer.appendBatches(batches.subList(7, 20));
+            writer.appendBatches(batches.subList(20, 40));
+            assertThat(writer.head()).isEqualTo(head);
+        }
+
+        assertThat(Dirs.fingerprint(together.resolve("audit"))).hasSizeGreaterThan(3)
+                .isEqualTo(Dirs.fingerprint(oneByOne.resolve("audit")));
+    }
+
+    @Test
     void recordsAreReadAcrossSegments() {
         List<EncodedRecord> written;
         try (FileStoreWriter writer = FileStore.openWriter(data, 700)) {

@@ -6,25 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.runtime.RuntimeState;
-import dev.paperplane.domain.session.FeedIdentity;
-import dev.paperplane.domain.session.RuntimeConfig;
-import dev.paperplane.domain.strategy.StrategySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,19 +41,13 @@ class SnapshotAnchorTest {
 
     @BeforeEach
     void aLogWithASnapshotNearItsHead() {
-        events = new ArrayList<>(SampleEvents.events(RECORDS));
-        RuntimeConfig sample = SampleEvents.config();
-        RuntimeConfig config = new RuntimeConfig(sample.environment(), sample.plane(), sample.initialCash(),
-                sample.fees(), sample.risk(), List.of(new StrategySpec("ma", "ma-crossover", 1,
-                        new TreeMap<>(Map.of("fast", "5", "slow", "20", "quantity", "1")))));
-        events.set(0, new SessionStarted(SampleEvents.T0, ConfigFingerprint.of(config), config,
-                new FeedIdentity("bars.csv", "ab".repeat(32))));
+        events = SampleEvents.foldingSession(RECORDS);
         try (FileStoreWriter writer = FileStore.openWriter(data)) {
             records = Dirs.append(writer, events);
             writer.store(SnapshotCodec.snapshot(SNAPSHOT_AT, hash(SNAPSHOT_AT), stateAt(SNAPSHOT_AT)));
         }
         starts = Dirs.lineStarts(Dirs.firstSegment(data));
-        assertThat(SNAPSHOT_AT - FileStoreReader.ANCHOR_WINDOW).isGreaterThan(BEFORE_WINDOW);
+        assertThat(SNAPSHOT_AT - SnapshotAnchor.WINDOW).isGreaterThan(BEFORE_WINDOW);
     }
 
     private String hash(int seq) {
@@ -151,7 +137,7 @@ class SnapshotAnchorTest {
     void anAnchoredReaderReturnsEveryRecordAGenesisScanReturns() {
         FileStoreReader reader = FileStore.openReader(data);
         assertThat(reader.head().seq()).isEqualTo(RECORDS);
-        for (int seq : new int[] {1, 2, 1025, SNAPSHOT_AT - FileStoreReader.ANCHOR_WINDOW, SNAPSHOT_AT, RECORDS}) {
+        for (int seq : new int[] {1, 2, 1025, SNAPSHOT_AT - SnapshotAnchor.WINDOW, SNAPSHOT_AT, RECORDS}) {
             assertThat(reader.read(seq)).map(AuditRecord::hash).hasValue(hash(seq));
         }
         assertThat(Dirs.all(reader.readAfter(0))).extracting(AuditRecord::hash)

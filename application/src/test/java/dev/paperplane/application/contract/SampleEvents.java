@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Fixed, valid audit events of every type, and sealed chains of them, for codec and store tests. */
@@ -106,6 +107,21 @@ public final class SampleEvents {
         for (int i = 0; i < count; i++) {
             events.add(i == 0 ? sessionStarted() : bar(i));
         }
+        return events;
+    }
+
+    /**
+     * {@code count} events as {@link #events} gives them, but the session starts under a configuration that folds
+     * (one strategy with all its parameters), so a replay applies every one of them.
+     */
+    public static List<AuditEvent> foldingSession(int count) {
+        List<AuditEvent> events = new ArrayList<>(events(count));
+        RuntimeConfig sample = config();
+        RuntimeConfig config = new RuntimeConfig(sample.environment(), sample.plane(), sample.initialCash(),
+                sample.fees(), sample.risk(), List.of(new StrategySpec("ma", "ma-crossover", 1,
+                        new TreeMap<>(Map.of("fast", "5", "slow", "20", "quantity", "1")))));
+        events.set(0, new SessionStarted(T0, ConfigFingerprint.of(config), config,
+                new FeedIdentity("bars.csv", "ab".repeat(32))));
         return events;
     }
 

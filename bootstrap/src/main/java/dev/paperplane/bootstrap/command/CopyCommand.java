@@ -1,18 +1,23 @@
 package dev.paperplane.bootstrap.command;
 
 import dev.paperplane.adapters.persistence.FileStore;
+import dev.paperplane.application.copy.CopyAuditTrail;
+import dev.paperplane.application.copy.CopyFailedException;
+import dev.paperplane.application.copy.CopyListener;
 import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
-import dev.paperplane.bootstrap.store.StoreCopy;
+import dev.paperplane.bootstrap.store.OpenedStore;
+import dev.paperplane.bootstrap.store.StoreOpener;
 import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code paperplane copy}: copies a verified audit log and its snapshots from one store to another. */
 public final class CopyCommand implements Command {
@@ -21,6 +26,8 @@ public final class CopyCommand implements Command {
      * configuration; it takes the same values as {@code paperplane.segment-bytes}.
      */
     private static final String SEGMENT_BYTES = "segment-bytes";
+    /** Snapshots that are not copied are log events of this logger. */
+    private static final System.Logger LOG = System.getLogger("paperplane.copy");
 
     @Override
     public String name() {
@@ -61,7 +68,7 @@ public final class CopyCommand implements Command {
                 options.get("to-password-file").map(Path::of), "--to-password-file", System.getenv());
         long segmentBytes = options.number(SEGMENT_BYTES, FileStore.DEFAULT_SEGMENT_BYTES,
                 ConfigKey.SEGMENT_BYTES.type().min(), ConfigKey.SEGMENT_BYTES.type().max());
-        StoreCopy.Result result = StoreCopy.copy(from, to, segmentBytes,
+        CopyAuditTrail.Result result = copy(from, to, segmentBytes,
                 label -> ProgressReporter.start(label, "records", err));
         VerificationReport report = result.verification();
         if (!report.ok()) {
@@ -76,6 +83,59 @@ public final class CopyCommand implements Command {
                 + from.describe() + " to " + to.describe() + "; verified: head seq " + report.head().seq() + " hash "
                 + report.head().hash() + ", " + report.snapshotsChecked() + " snapshots equal to a replay");
         return 0;
+    }
+
+    /**
+     * Copies {@code from} into {@code to} ({@link CopyAuditTrail}); the target's file segments (if it is a data
+     * directory) roll at {@code segmentBytes}, and a skipped snapshot is a warning of the {@code paperplane.copy}
+     * logger. Each pass over the records reports to a reporter that {@code progress} starts for the pass's label.
+     *
+     * @throws UserError when the stores are the same, the copy fails ({@link CopyFailedException}), or either
+     *                   store fails
+     */
+    public static CopyAuditTrail.Result copy(StoreTarget from, StoreTarget to, long segmentBytes,
+                                             Function<String, ProgressReporter> progress) {
+        if (from.sameAs(to)) {
+            throw UserError.usage("copy: --from and --to name the same store, " + from.describe());
+        }
+        try (OpenedStore.Reading source = StoreOpener.openReader(from)) {
+            return new CopyAuditTrail(new CopyAuditTrail.Source(from.describe(), source.log(), source.snapshots()))
+                    .copy(() -> {
+                        OpenedStore.Writing target = StoreOpener.openWriter(to, segmentBytes);
+                        return new CopyAuditTrail.Target(to.describe(), target.appender(), target.snapshotStore(),
+                                target.log(), target.snapshots(), target::close);
+                    }, new Listener(from, progress));
+        } catch (CopyFailedException e) {
+            throw new UserError(e.getMessage());
+        } catch (RuntimeException e) {
+            throw StoreOpener.userError(e);
+        }
+    }
+
+    /** Draws each pass's progress with a {@link ProgressReporter} and logs each skipped snapshot. */
+    private record Listener(StoreTarget from, Function<String, ProgressReporter> progress) implements CopyListener {
+        @Override
+        public PassProgress start(Pass pass) {
+            return new Reporting(progress.apply(pass.label()));
+        }
+
+        @Override
+        public void snapshotSkipped(long seq, String problem) {
+            LOG.log(System.Logger.Level.WARNING, "the snapshot at seq " + seq + " of " + from.describe()
+                    + " is not copied: " + problem);
+        }
+    }
+
+    private record Reporting(ProgressReporter reporter) implements CopyListener.PassProgress {
+        @Override
+        public void update(long done, long total) {
+            reporter.update(done, total);
+        }
+
+        @Override
+        public void close() {
+            reporter.close();
+        }
     }
 
     /**

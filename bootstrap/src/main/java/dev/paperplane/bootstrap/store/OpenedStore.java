@@ -4,7 +4,6 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
-import java.util.OptionalLong;
 
 /** A store {@link StoreOpener} opened, as the ports the use cases take; close it to release what it holds. */
 public sealed interface OpenedStore extends AutoCloseable {
@@ -39,11 +38,8 @@ public sealed interface OpenedStore extends AutoCloseable {
      * @param read            the read side, opened after the writer's recovery
      * @param appender        appends to the audit log
      * @param snapshotStore   stores snapshots
-     * @param openSegmentSize for a data directory, the bytes of its last segment when the writer opened (after
-     *                        any torn tail was cut; 0 with no segment yet); empty for PostgreSQL, which has none
      */
-    record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore,
-                   OptionalLong openSegmentSize) implements OpenedStore {
+    record Writing(Reading read, AuditAppendPort appender, SnapshotStorePort snapshotStore) implements OpenedStore {
 
         @Override
         public AuditReadPort log() {

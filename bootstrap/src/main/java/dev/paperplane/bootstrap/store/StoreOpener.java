@@ -11,7 +11,6 @@ import dev.paperplane.adapters.persistence.postgres.PostgresStoreWriter;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.bootstrap.cli.UserError;
-import java.util.OptionalLong;
 
 /**
  * Opens a {@link StoreTarget}: the one place that knows which adapter serves which target. Both adapters are opened
@@ -50,7 +49,6 @@ public final class StoreOpener {
     public static OpenedStore.Writing openWriter(StoreTarget store, long segmentBytes) {
         AuditAppendPort appender;
         SnapshotStorePort snapshotStore;
-        OptionalLong segmentSize;
         try {
             switch (store) {
                 case StoreTarget.Directory d -> {
@@ -58,20 +56,18 @@ public final class StoreOpener {
                     writer.recovery().ifPresent(recovery -> LOG.log(System.Logger.Level.WARNING, recovery.describe()));
                     appender = writer;
                     snapshotStore = writer;
-                    segmentSize = OptionalLong.of(writer.segmentSize());
                 }
                 case StoreTarget.Postgres p -> {
                     PostgresStoreWriter writer = PostgresStore.openWriter(p.target());
                     appender = writer;
                     snapshotStore = writer;
-                    segmentSize = OptionalLong.empty();
                 }
             }
         } catch (FileStoreException | PostgresStoreException e) {
             throw failure(store, e);
         }
         try {
-            return new OpenedStore.Writing(openReader(store), appender, snapshotStore, segmentSize);
+            return new OpenedStore.Writing(openReader(store), appender, snapshotStore);
         } catch (RuntimeException e) {
             appender.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.paperplane.application.audit.append;
 
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.EncodedRecord;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,21 @@ public interface AuditAppendPort extends AutoCloseable {
      * @throws AuditWriteException when the store could not take the batch
      */
     void append(List<EncodedRecord> batch);
+
+    /**
+     * Appends batches in order, each following the one before, durably: on return every record is on stable
+     * storage, and the store holds what appending the batches one by one would have left, in fewer durable writes
+     * (a bulk load such as a copy). By default they are appended as one batch; a store whose layout depends on
+     * where batches begin (the file store starts segments only before one) splits them itself. A failure leaves
+     * the writer failed for good, as {@link #append} does.
+     *
+     * @throws AuditWriteException when the store could not take the batches
+     */
+    default void appendBatches(List<List<EncodedRecord>> batches) {
+        List<EncodedRecord> all = new ArrayList<>();
+        batches.forEach(all::addAll);
+        append(all);
+    }
 
     /** Releases the writer lock. */
     @Override

@@ -1,13 +1,16 @@
-package dev.paperplane.bootstrap.store;
+package dev.paperplane.bootstrap.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.adapters.persistence.FileStore;
+import dev.paperplane.application.copy.CopyAuditTrail;
+import dev.paperplane.application.copy.CopyListener.Pass;
 import dev.paperplane.bootstrap.Cli;
 import dev.paperplane.bootstrap.Fixtures;
 import dev.paperplane.bootstrap.LogRecords;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
 import dev.paperplane.bootstrap.progress.Terminal;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,8 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link StoreCopy} between data directories: the progress of its passes, and the warning for a skipped snapshot. */
-class StoreCopyTest {
+/**
+ * {@link CopyAuditTrail} between data directories as {@code copy} wires it ({@link CopyCommand#copy}): the progress
+ * of its passes, and the warning for a skipped snapshot.
+ */
+class CopyReportingTest {
     @TempDir
     Path dir;
 
@@ -45,14 +51,14 @@ class StoreCopyTest {
 
     @Test
     void eachPassOverTheRecordsDrawsItsProgressUpToTheSourceHeadAndErasesIt() {
-        StoreCopy.copy(source, new StoreTarget.Directory(dir.resolve("target")), FileStore.DEFAULT_SEGMENT_BYTES,
+        CopyCommand.copy(source, new StoreTarget.Directory(dir.resolve("target")), FileStore.DEFAULT_SEGMENT_BYTES,
                 this::reporter);
 
         String total = " / %,d records (100%%)".formatted(head);
         assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("\r" + StoreCopy.READING + ": " + String.format("%,d", head) + total)
-                .contains("\r" + StoreCopy.COPYING + ": " + String.format("%,d", head) + total)
-                .contains("\r" + StoreCopy.VERIFYING + ": " + String.format("%,d", head) + total)
+                .contains("\r" + Pass.READING.label() + ": " + String.format("%,d", head) + total)
+                .contains("\r" + Pass.COPYING.label() + ": " + String.format("%,d", head) + total)
+                .contains("\r" + Pass.VERIFYING.label() + ": " + String.format("%,d", head) + total)
                 .endsWith("\r\033[K");
     }
 
@@ -83,10 +89,10 @@ class StoreCopyTest {
         }
         Files.writeString(damaged, "not a snapshot", StandardCharsets.UTF_8);
 
-        StoreCopy.Result result;
+        CopyAuditTrail.Result result;
         List<String> warnings;
         try (LogRecords log = LogRecords.of("paperplane")) {
-            result = StoreCopy.copy(source, new StoreTarget.Directory(dir.resolve("target")),
+            result = CopyCommand.copy(source, new StoreTarget.Directory(dir.resolve("target")),
                     FileStore.DEFAULT_SEGMENT_BYTES, label -> ProgressReporter.silent());
             warnings = log.lines();
         }
