@@ -179,42 +179,58 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
     }
 
     /**
-     * {@inheritDoc}
+     * {@inheritDoc} Each run of batches that stays in one segment is one write; the segment is forced before a new
+     * one starts and once at the end, so the group costs one force per segment it touches.
      *
-     * @throws IllegalArgumentException when the batch does not verify as the canonical continuation of the head
+     * @throws IllegalArgumentException when a batch does not verify as the canonical continuation of the one before
      *                                  (nothing is written and the writer stays usable)
      * @throws IllegalStateException    when the writer is closed
      */
     @Override
-    public synchronized void append(List<EncodedRecord> batch) {
+    public synchronized void appendGroup(List<List<EncodedRecord>> batches) {
         requireOpen();
         if (failure != null) {
             throw new AuditWriteException("the audit writer for " + layout.data + " stopped for good after an "
                     + "earlier write failure (" + failure + "); it accepts no more records. Restart the runtime: "
                     + "opening the data directory recovers every acknowledged record.", failure);
         }
-        if (batch.isEmpty()) {
+        ChainHead after = head;
+        long bytes = 0;
+        for (List<EncodedRecord> batch : batches) {
+            if (!batch.isEmpty()) {
+                AuditRecord last = EncodedRecord.verifyContinuation(after, batch).getLast();
+                after = new ChainHead(last.seq(), last.hash());
+                for (EncodedRecord record : batch) {
+                    bytes += record.line().length;
+                }
+            }
+        }
+        if (after.equals(head)) {
             return;
         }
-        AuditRecord last = EncodedRecord.verifyContinuation(head, batch).getLast();
-        ChainHead after = new ChainHead(last.seq(), last.hash());
-        long first = batch.getFirst().seq();
+        long first = head.seq() + 1;
         try {
-            if (channel == null || segmentSize >= segmentBytes && segmentSize > 0) {
-                roll(first);
-            }
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(batch.stream().mapToLong(r -> r.line().length)
-                    .sum()));
-            for (EncodedRecord record : batch) {
-                bytes.put(record.line());
-            }
-            bytes.flip();
+            ByteBuffer pending = ByteBuffer.allocate(Math.toIntExact(bytes));
             long position = segmentSize;
-            while (bytes.hasRemaining()) {
-                position += channel.write(bytes, position);
+            for (List<EncodedRecord> batch : batches) {
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                if (channel == null || position >= segmentBytes && position > 0) {
+                    if (channel != null) {
+                        segmentSize = write(pending, segmentSize);
+                        durability.force(channel);
+                    }
+                    roll(batch.getFirst().seq());
+                    position = 0;
+                }
+                for (EncodedRecord record : batch) {
+                    pending.put(record.line());
+                    position += record.line().length;
+                }
             }
+            segmentSize = write(pending, segmentSize);
             durability.force(channel);
-            segmentSize = position;
             head = after;
         } catch (IOException e) {
             failure = e;
@@ -224,6 +240,15 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         }
     }
 
+    /** Writes what {@code pending} holds since its last write at {@code position}; returns the end position. */
+    private long write(ByteBuffer pending, long position) throws IOException {
+        ByteBuffer bytes = pending.flip();
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes, position);
+        }
+        pending.clear();
+        return position;
+    }
 
     private void roll(long firstSeq) throws IOException {
         Path next = layout.segment(firstSeq);

@@ -203,10 +203,10 @@ public final class InMemoryStore implements AuditReadPort, SnapshotLoadPort {
         }
 
         @Override
-        public void append(List<EncodedRecord> batch) {
+        public void appendGroup(List<List<EncodedRecord>> batches) {
             synchronized (InMemoryStore.this) {
                 requireOpen();
-                take(batch);
+                take(batches.stream().flatMap(List::stream).toList());
             }
         }
 

@@ -83,9 +83,9 @@ class SessionBatchesTest {
                 }
 
                 @Override
-                public void append(List<EncodedRecord> batch) {
-                    appendStarts.add(batch.getFirst().seq());
-                    writer.append(batch);
+                public void appendGroup(List<List<EncodedRecord>> batches) {
+                    batches.forEach(batch -> appendStarts.add(batch.getFirst().seq()));
+                    writer.appendGroup(batches);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package dev.paperplane.bootstrap.config;
 
 import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
+import dev.paperplane.application.session.Grouping;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.StoreConfig.Layer;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
@@ -249,6 +250,8 @@ public final class ConfigLoader {
             }
             long snapshotEvery = whole(ConfigKey.SNAPSHOT_EVERY);
             long segmentBytes = whole(ConfigKey.SEGMENT_BYTES);
+            Grouping durability = new Grouping(whole(ConfigKey.DURABILITY_GROUP_BARS),
+                    whole(ConfigKey.DURABILITY_GROUP_BYTES));
             ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                     whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
                     path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
@@ -259,7 +262,8 @@ public final class ConfigLoader {
                     .thenComparing(s -> strategyIndex(s.key()))
                     .thenComparing(s -> ConfigKey.of(s.key()).orElseThrow().ordinal())
                     .thenComparing(Setting::key));
-            return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, observer, store, source, ordered);
+            return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, durability, observer, store, source,
+                    ordered);
         }
 
         private List<StrategySpec> strategies() {

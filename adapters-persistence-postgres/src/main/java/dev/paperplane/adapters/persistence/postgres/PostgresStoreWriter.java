@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -205,20 +206,22 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
     }
 
     /**
-     * {@inheritDoc} One transaction, committed with synchronous commit before this returns.
+     * {@inheritDoc} One transaction for the whole group, committed with synchronous commit before this returns.
      *
-     * @throws IllegalArgumentException when the batch does not verify as the canonical continuation of the head
+     * @throws IllegalArgumentException when a batch does not verify as the canonical continuation of the one before
      *                                  (nothing is written and the writer stays usable)
      * @throws IllegalStateException    when the writer is closed
      */
     @Override
-    public synchronized void append(List<EncodedRecord> batch) {
+    public synchronized void appendGroup(List<List<EncodedRecord>> batches) {
         requireOpen();
         if (failure != null) {
             throw new AuditWriteException("the audit writer for " + target.location() + " stopped for good after an "
                     + "earlier write failure (" + failure.getMessage() + "); it accepts no more records. Restart the "
                     + "runtime: it continues from the last committed batch.", failure);
         }
+        List<EncodedRecord> batch = new ArrayList<>();
+        batches.forEach(batch::addAll);
         if (batch.isEmpty()) {
             return;
         }
