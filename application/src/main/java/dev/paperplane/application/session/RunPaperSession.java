@@ -4,6 +4,7 @@ import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.AuditAppendPort;
+import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.audit.append.EncodedRecord;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotCodec;
@@ -88,6 +89,37 @@ public final class RunPaperSession {
             }
             seal(progress, unfinishedBatch);
         }
+        try {
+            stepEveryBar(progress, config, fingerprint, feed, bars);
+        } catch (RuntimeException e) {
+            // a bad feed line (or any failure but the writer's own) keeps every bar before it: force what is pending
+            if (!(e instanceof AuditWriteException)) {
+                try {
+                    flush(progress);
+                } catch (RuntimeException f) {
+                    e.addSuppressed(f);
+                }
+            }
+            throw e;
+        }
+        if (progress.fold.state().session().open()) {
+            RuntimeState state = progress.fold.state();
+            Instant last = state.lastBarTimes().values().stream().max(Instant::compareTo)
+                    .orElseThrow(() -> new IllegalStateException("an open session without any bar"));
+            AuditEvent completed = PaperTradingCore.complete(state, last);
+            progress.fold.apply(completed);
+            seal(progress, List.of(completed));
+        }
+        flush(progress);
+        if (progress.head.seq() > progress.lastSnapshotSeq) {
+            storeSnapshot(progress);
+        }
+        return new SessionSummary(progress.barsRead, progress.barsSkipped, progress.eventsAppended, progress.fills,
+                progress.rejections, progress.head.seq(), progress.fold.state().ledger().equity());
+    }
+
+    private void stepEveryBar(Progress progress, RuntimeConfig config, String fingerprint, FeedIdentity feed,
+                              Supplier<Optional<Bar>> bars) {
         for (Optional<Bar> next = bars.get(); next.isPresent(); next = bars.get()) {
             Bar bar = next.get();
             progress.barsRead++;
@@ -105,20 +137,6 @@ public final class RunPaperSession {
             events.addAll(PaperTradingCore.step(progress.fold, bar));
             seal(progress, events);
         }
-        if (progress.fold.state().session().open()) {
-            RuntimeState state = progress.fold.state();
-            Instant last = state.lastBarTimes().values().stream().max(Instant::compareTo)
-                    .orElseThrow(() -> new IllegalStateException("an open session without any bar"));
-            AuditEvent completed = PaperTradingCore.complete(state, last);
-            progress.fold.apply(completed);
-            seal(progress, List.of(completed));
-        }
-        flush(progress);
-        if (progress.head.seq() > progress.lastSnapshotSeq) {
-            storeSnapshot(progress);
-        }
-        return new SessionSummary(progress.barsRead, progress.barsSkipped, progress.eventsAppended, progress.fills,
-                progress.rejections, progress.head.seq(), progress.fold.state().ledger().equity());
     }
 
     /** Seals one bar's events (already folded) into the chain as a batch of the pending group. */

@@ -26,6 +26,8 @@ import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.domain.market.Bar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
@@ -80,6 +82,23 @@ class RunPaperSessionBatchingTest {
             expected.add(Math.min(4, left));
         }
         assertThat(groups(expected.size())).extracting(List::size).isEqualTo(expected);
+    }
+
+    @Test
+    void aFeedThatFailsMidGroupStillForcesEveryWholeBarBeforeTheFailure() {
+        when(log.head()).thenReturn(ChainHead.GENESIS);
+        List<Bar> bars = bars(10);
+        Supplier<Optional<Bar>> good = source(bars);
+        Supplier<Optional<Bar>> failingAfterThem = () -> good.get().or(() -> {
+            throw new IllegalArgumentException("bad line");
+        });
+
+        assertThatThrownBy(() -> new RunPaperSession(log, snapshots, 1_000_000, new Grouping(1_000, Long.MAX_VALUE))
+                .run(ReplayedState.GENESIS, config(), FEED, failingAfterThem))
+                .hasMessage("bad line");
+
+        assertThat(groups(1).getFirst()).as("one batch per bar read, none for a session end").hasSize(bars.size());
+        verify(snapshots, never()).store(any());
     }
 
     @Test
