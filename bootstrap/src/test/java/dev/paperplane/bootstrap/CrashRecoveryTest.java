@@ -57,9 +57,10 @@ class CrashRecoveryTest {
     @BeforeAll
     static void referenceRunNeverInterrupted() throws Exception {
         feed = Fixtures.feed(dir.resolve("feed.csv"), 1000, "AAA,BBB", 77);
-        // small segments and frequent snapshots, so that kills also land in segment rolls and snapshot writes
+        // small segments, frequent snapshots and groups of up to 40 bars under one force, so that kills also land
+        // inside a group (its records written, not yet forced), between groups, in segment rolls and snapshot writes
         config = Fixtures.config(dir.resolve("config.yaml"), "segment-bytes: 67108864", "segment-bytes: 65536",
-                "snapshot-every: 10000", "snapshot-every: 150");
+                "snapshot-every: 10000", "snapshot-every: 150", "group-bars: 10000", "group-bars: 40");
         Path reference = dir.resolve("reference");
         Cli.Result run = ChildJvm.run(dir.resolve("logs"), List.of(), "run", "--data", reference, "--feed", feed,
                 "--config", config);

@@ -1,6 +1,5 @@
 package dev.paperplane.adapters.persistence;
 
-import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.audit.append.AuditAppendPort;
@@ -179,25 +178,57 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
      */
     @Override
     public synchronized void append(List<EncodedRecord> batch) {
+        appendBatches(List.of(batch));
+    }
+
+    /**
+     * {@inheritDoc} One durable write per run of batches that go into the same segment: a new segment starts before
+     * exactly the batch that would start it if each batch were appended alone, so the segment files are the same
+     * either way.
+     */
+    @Override
+    public synchronized void appendBatches(List<List<EncodedRecord>> batches) {
         requireOpen();
         if (failure != null) {
             throw new AuditWriteException("the audit writer for " + layout.data + " stopped for good after an "
                     + "earlier write failure (" + failure + "); it accepts no more records. Restart the runtime: "
                     + "opening the data directory recovers every acknowledged record.", failure);
         }
-        if (batch.isEmpty()) {
+        List<EncodedRecord> all = new ArrayList<>();
+        batches.forEach(all::addAll);
+        if (all.isEmpty()) {
             return;
         }
-        AuditRecord last = EncodedRecord.verifyContinuation(head, batch).getLast();
+        // the whole group is checked before a byte is written: a refused group leaves the log as it was
+        EncodedRecord.verifyContinuation(head, all);
+        List<EncodedRecord> run = new ArrayList<>();
+        long size = rollsBeforeAppend() ? 0 : segmentSize;   // of the segment the run goes into
+        for (List<EncodedRecord> batch : batches) {
+            if (!run.isEmpty() && size >= segmentBytes) {
+                write(run);
+                run = new ArrayList<>();
+                size = 0;
+            }
+            run.addAll(batch);
+            for (EncodedRecord record : batch) {
+                size += record.line().length;
+            }
+        }
+        write(run);
+    }
+
+    /** Writes one verified run of records into the current segment (or a new one, by the segment rule) and forces it. */
+    private void write(List<EncodedRecord> run) {
+        EncodedRecord last = run.getLast();
         ChainHead after = new ChainHead(last.seq(), last.hash());
-        long first = batch.getFirst().seq();
+        long first = run.getFirst().seq();
         try {
             if (rollsBeforeAppend()) {
                 roll(first);
             }
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(batch.stream().mapToLong(r -> r.line().length)
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run.stream().mapToLong(r -> r.line().length)
                     .sum()));
-            for (EncodedRecord record : batch) {
+            for (EncodedRecord record : run) {
                 bytes.put(record.line());
             }
             bytes.flip();
@@ -214,29 +245,6 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
                     + (segment == null ? layout.audit : segment) + ": " + e + ". The writer has stopped for good; "
                     + "records up to seq " + head.seq() + " are stored. Restart the runtime to recover.", e);
         }
-    }
-
-    /**
-     * {@inheritDoc} One durable write per run of batches that go into the same segment: a new segment starts before
-     * exactly the batch that would start it if each batch were appended alone, so the segment files are the same
-     * either way.
-     */
-    @Override
-    public synchronized void appendBatches(List<List<EncodedRecord>> batches) {
-        List<EncodedRecord> run = new ArrayList<>();
-        long size = rollsBeforeAppend() ? 0 : segmentSize;   // of the segment the run goes into
-        for (List<EncodedRecord> batch : batches) {
-            if (!run.isEmpty() && size >= segmentBytes) {
-                append(run);
-                run = new ArrayList<>();
-                size = 0;
-            }
-            run.addAll(batch);
-            for (EncodedRecord record : batch) {
-                size += record.line().length;
-            }
-        }
-        append(run);
     }
 
     /** The segment rule: a new segment starts before a batch once the current one has reached the segment size. */

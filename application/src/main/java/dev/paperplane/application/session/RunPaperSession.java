@@ -5,6 +5,7 @@ import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
@@ -17,35 +18,49 @@ import dev.paperplane.domain.session.FeedIdentity;
 import dev.paperplane.domain.runtime.PaperTradingCore;
 import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.runtime.RuntimeState;
+import dev.paperplane.domain.runtime.StateFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs one PAPER session over a feed, batch-driven: each new bar's events are sealed into the chain and appended as
- * one durable batch; bars the log already holds are skipped, so a run repeated after a crash appends exactly what an
- * uninterrupted run would have. No thread, no timer, no input but the feed. {@link SessionBatches} tells its batches
- * apart from the events alone (a copy regroups a log along them).
+ * Runs one PAPER session over a feed, batch-driven: each new bar's events are sealed into the chain as one batch, and
+ * whole batches are appended in groups, each made durable by one force ({@link Grouping}); bars the log already holds
+ * are skipped, so a run repeated after a crash appends exactly what an uninterrupted run would have. No thread, no
+ * timer, no input but the feed. {@link SessionBatches} tells its batches apart from the events alone (a copy regroups
+ * a log along them).
  */
 public final class RunPaperSession {
     private final AuditAppendPort log;
     private final SnapshotStorePort snapshots;
     private final long snapshotEvery;
+    private final Grouping grouping;
 
     /**
-     * A session writing to {@code log}, storing a snapshot whenever {@code snapshotEvery} events were appended since
-     * the last one, and at the end.
+     * A session writing to {@code log} one bar per force, storing a snapshot whenever {@code snapshotEvery} events
+     * were appended since the last one, and at the end.
      */
     public RunPaperSession(AuditAppendPort log, SnapshotStorePort snapshots, long snapshotEvery) {
+        this(log, snapshots, snapshotEvery, Grouping.EVERY_BAR);
+    }
+
+    /**
+     * A session writing to {@code log} in groups of whole bars as {@code grouping} bounds them, storing a snapshot
+     * whenever {@code snapshotEvery} events were appended since the last one (after forcing the group that reaches
+     * it), and at the end.
+     */
+    public RunPaperSession(AuditAppendPort log, SnapshotStorePort snapshots, long snapshotEvery, Grouping grouping) {
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("the snapshot interval must be at least 1 event, was " + snapshotEvery);
         }
         this.log = log;
         this.snapshots = snapshots;
         this.snapshotEvery = snapshotEvery;
+        this.grouping = Objects.requireNonNull(grouping, "grouping");
     }
 
     /**
@@ -69,76 +84,108 @@ public final class RunPaperSession {
         String fingerprint = ConfigFingerprint.of(config);
         Progress progress = new Progress(start);
         if (!unfinishedBatch.isEmpty()) {
-            append(progress, unfinishedBatch);
-        }
-        for (Optional<Bar> next = bars.get(); next.isPresent(); next = bars.get()) {
-            Bar bar = next.get();
-            progress.barsRead++;
-            if (alreadyObserved(progress.state, bar)) {
-                progress.barsSkipped++;
-                continue;
+            for (AuditEvent event : unfinishedBatch) {
+                progress.fold.apply(event);
             }
-            List<AuditEvent> batch = new ArrayList<>();
-            RuntimeState state = progress.state;
-            if (!state.session().open()) {
-                SessionStarted started = new SessionStarted(bar.time(), fingerprint, config, feed);
-                batch.add(started);
-                state = state.apply(started);
-            }
-            batch.addAll(PaperTradingCore.step(state, bar));
-            append(progress, batch);
+            seal(progress, unfinishedBatch);
         }
-        RuntimeState state = progress.state;
-        if (state.session().open()) {
+        try {
+            stepEveryBar(progress, config, fingerprint, feed, bars);
+        } catch (RuntimeException e) {
+            // a bad feed line (or any failure but the writer's own) keeps every bar before it: force what is pending
+            if (!(e instanceof AuditWriteException)) {
+                try {
+                    flush(progress);
+                } catch (RuntimeException f) {
+                    e.addSuppressed(f);
+                }
+            }
+            throw e;
+        }
+        if (progress.fold.state().session().open()) {
+            RuntimeState state = progress.fold.state();
             Instant last = state.lastBarTimes().values().stream().max(Instant::compareTo)
                     .orElseThrow(() -> new IllegalStateException("an open session without any bar"));
-            append(progress, List.of(PaperTradingCore.complete(state, last)));
+            AuditEvent completed = PaperTradingCore.complete(state, last);
+            progress.fold.apply(completed);
+            seal(progress, List.of(completed));
         }
+        flush(progress);
         if (progress.head.seq() > progress.lastSnapshotSeq) {
             storeSnapshot(progress);
         }
         return new SessionSummary(progress.barsRead, progress.barsSkipped, progress.eventsAppended, progress.fills,
-                progress.rejections, progress.head.seq(), progress.state.ledger().equity());
+                progress.rejections, progress.head.seq(), progress.fold.state().ledger().equity());
     }
 
-    private static boolean alreadyObserved(RuntimeState state, Bar bar) {
-        Instant last = state.lastBarTimes().get(bar.instrument());
-        return last != null && !bar.time().isAfter(last);
+    private void stepEveryBar(Progress progress, RuntimeConfig config, String fingerprint, FeedIdentity feed,
+                              Supplier<Optional<Bar>> bars) {
+        for (Optional<Bar> next = bars.get(); next.isPresent(); next = bars.get()) {
+            Bar bar = next.get();
+            progress.barsRead++;
+            Instant last = progress.fold.lastBarTime(bar.instrument());
+            if (last != null && !bar.time().isAfter(last)) {
+                progress.barsSkipped++;
+                continue;
+            }
+            List<AuditEvent> events = new ArrayList<>();
+            if (!progress.fold.sessionOpen()) {
+                SessionStarted started = new SessionStarted(bar.time(), fingerprint, config, feed);
+                progress.fold.apply(started);
+                events.add(started);
+            }
+            events.addAll(PaperTradingCore.step(progress.fold, bar));
+            seal(progress, events);
+        }
     }
 
-    private void append(Progress progress, List<AuditEvent> events) {
+    /** Seals one bar's events (already folded) into the chain as a batch of the pending group. */
+    private void seal(Progress progress, List<AuditEvent> events) {
         List<EncodedRecord> batch = new ArrayList<>(events.size());
         ChainHead head = progress.head;
-        RuntimeState state = progress.state;
         for (AuditEvent event : events) {
             EncodedRecord record = AuditCodec.seal(head, event);
             batch.add(record);
+            progress.pendingBytes += record.line().length;
             head = new ChainHead(record.seq(), record.hash());
-            state = state.apply(event);
             if (event instanceof PaperOrderFilled) {
                 progress.fills++;
             } else if (event instanceof OrderRejected) {
                 progress.rejections++;
             }
         }
-        log.append(Collections.unmodifiableList(batch));
+        progress.pending.add(Collections.unmodifiableList(batch));
         progress.head = head;
-        progress.state = state;
         progress.eventsAppended += events.size();
-        if (head.seq() - progress.lastSnapshotSeq >= snapshotEvery) {
+        boolean snapshotDue = head.seq() - progress.lastSnapshotSeq >= snapshotEvery;
+        if (snapshotDue || grouping.full(progress.pending.size(), progress.pendingBytes)) {
+            flush(progress);
+        }
+        if (snapshotDue) {
             storeSnapshot(progress);
         }
     }
 
+    /** Appends the pending group with one force: nothing is acknowledged before it is durable. */
+    private void flush(Progress progress) {
+        if (!progress.pending.isEmpty()) {
+            log.appendBatches(List.copyOf(progress.pending));
+            progress.pending.clear();
+            progress.pendingBytes = 0;
+        }
+    }
+
     private void storeSnapshot(Progress progress) {
-        snapshots.store(SnapshotCodec.snapshot(progress.head.seq(), progress.head.hash(), progress.state));
+        snapshots.store(SnapshotCodec.snapshot(progress.head.seq(), progress.head.hash(), progress.fold.state()));
         progress.lastSnapshotSeq = progress.head.seq();
     }
 
     /** Mutable bookkeeping of one run; never outlives {@link #run}. */
     private static final class Progress {
+        final StateFold fold;
+        final List<List<EncodedRecord>> pending = new ArrayList<>();
+        long pendingBytes;
         ChainHead head;
-        RuntimeState state;
         long lastSnapshotSeq;
         long barsRead;
         long barsSkipped;
@@ -148,7 +195,7 @@ public final class RunPaperSession {
 
         Progress(ReplayedState start) {
             head = start.head();
-            state = start.state();
+            fold = start.state().fold();
             lastSnapshotSeq = start.seq();
         }
     }

@@ -210,6 +210,40 @@ public abstract class AuditStoreContract {
     }
 
     @Test
+    void aGroupOfBatchesIsAppendedAsOneContiguousChainInOrder() {
+        AuditAppendPort writer = writer();
+        append(writer, SampleEvents.events(3));
+        List<EncodedRecord> first = SampleEvents.seal(writer.head(), SampleEvents.events(4));
+        List<EncodedRecord> second = SampleEvents.seal(SampleEvents.headOf(first), SampleEvents.events(5));
+
+        writer.appendBatches(List.of(first, List.of(), second));
+
+        List<AuditRecord> records = all(openReader().readAfter(3));
+        assertThat(records).extracting(AuditRecord::seq).containsExactly(4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(records.getLast().hash()).isEqualTo(second.getLast().hash());
+        assertThat(writer.head()).isEqualTo(SampleEvents.headOf(second)).isEqualTo(openReader().head());
+    }
+
+    @Test
+    void aGroupWithABatchThatDoesNotContinueTheOneBeforeIsRefusedWholeAndNothingIsWritten() {
+        AuditAppendPort writer = writer();
+        append(writer, SampleEvents.oneOfEach());
+        ChainHead head = writer.head();
+        long bytes = openReader().storage().bytes();
+        List<EncodedRecord> first = SampleEvents.seal(head, SampleEvents.events(4));
+        List<EncodedRecord> forked = SampleEvents.seal(head, SampleEvents.events(4));
+
+        assertThatThrownBy(() -> writer.appendBatches(List.of(first, forked)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(writer.head()).isEqualTo(head);
+        assertThat(openReader().head()).isEqualTo(head);
+        assertThat(openReader().storage().bytes()).isEqualTo(bytes);
+        writer.appendBatches(List.of(first));
+        assertThat(openReader().head()).isEqualTo(SampleEvents.headOf(first));
+    }
+
+    @Test
     void storageGrowsWithEveryAppend() {
         AuditAppendPort writer = writer();
         AuditReadPort reader = openReader();

@@ -117,7 +117,8 @@ public final class RunCommand implements Command {
                     warning -> LOG.log(System.Logger.Level.WARNING, warning));
             ReplayedState start = initialize.initialize(config.runtime());
             CsvFeed bars = new CsvFeed(in, feedFile.toString());
-            return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery())
+            return new RunPaperSession(store.appender(), store.snapshotStore(), config.snapshotEvery(),
+                    config.durability())
                     .run(start, initialize.unfinishedBatch(start), config.runtime(), feed.identity(),
                             counted(bars, feed.bars(), progress));
         } catch (FeedException e) {

@@ -50,6 +50,11 @@ public enum ConfigKey {
             "≥ 1", "store a snapshot when this many events were appended since the last one (and at session end)"),
     SEGMENT_BYTES("paperplane.segment-bytes", Group.STORAGE, Type.whole(4096, Long.MAX_VALUE), "segment-bytes",
             "≥ 4096", "start a new audit segment once the current one reaches this size"),
+    DURABILITY_GROUP_BARS("paperplane.durability.group-bars", Group.STORAGE, Type.whole(1, Long.MAX_VALUE),
+            "group-bars", "≥ 1", "`run` forces the log once per group of at most this many whole bars (and before a"
+            + " snapshot and at the end of the feed); `1` forces after every bar"),
+    DURABILITY_GROUP_BYTES("paperplane.durability.group-bytes", Group.STORAGE, Type.whole(1, 268_435_456),
+            "group-bytes", "1–268435456", "`run` forces a group early once its records reach this many bytes"),
     OBSERVER_HOST("paperplane.observer.host", Group.OBSERVER, Type.TEXT, "host",
             "an address or host name", "where `observe` listens; any address but loopback (127.0.0.0/8, `::1`)"
             + " needs a token file"),

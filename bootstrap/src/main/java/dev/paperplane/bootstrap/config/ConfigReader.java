@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.config;
 
+import dev.paperplane.application.session.Grouping;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import dev.paperplane.bootstrap.config.StoreSettings.Configured;
@@ -81,6 +82,8 @@ final class ConfigReader {
         }
         long snapshotEvery = whole(ConfigKey.SNAPSHOT_EVERY);
         long segmentBytes = whole(ConfigKey.SEGMENT_BYTES);
+        Grouping durability = new Grouping(whole(ConfigKey.DURABILITY_GROUP_BARS),
+                whole(ConfigKey.DURABILITY_GROUP_BYTES));
         ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                 whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
                 path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
@@ -92,7 +95,8 @@ final class ConfigReader {
                 .thenComparing(s -> strategyIndex(s.key()))
                 .thenComparing(s -> ConfigKey.of(s.key()).orElseThrow().ordinal())
                 .thenComparing(Setting::key));
-        return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, observer, store, source, ordered);
+        return new PaperplaneConfig(runtime, snapshotEvery, segmentBytes, durability, observer, store, source,
+                ordered);
     }
 
     private List<StrategySpec> strategies() {

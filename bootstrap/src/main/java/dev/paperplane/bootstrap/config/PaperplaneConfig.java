@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.config;
 
+import dev.paperplane.application.session.Grouping;
 import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.List;
 import java.util.Objects;
@@ -13,15 +14,17 @@ import java.util.regex.Pattern;
  * @param runtime       everything that determines decisions
  * @param snapshotEvery store a snapshot whenever this many events were appended since the last one
  * @param segmentBytes  roll audit segments at this size
+ * @param durability    how many whole bars {@code run} appends under one force
  * @param observer      how {@code observe} listens
  * @param store         where the store is, if the configuration names it (the command line may name it instead)
  * @param source        where the configuration came from, for messages
  * @param settings      every effective value with its origin, in key order, for {@code config show}
  */
-public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, ObserverConfig observer,
-                               StoreSettings store, String source, List<Setting> settings) {
+public record PaperplaneConfig(RuntimeConfig runtime, long snapshotEvery, long segmentBytes, Grouping durability,
+                               ObserverConfig observer, StoreSettings store, String source, List<Setting> settings) {
     public PaperplaneConfig {
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(durability, "durability");
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(source, "source");

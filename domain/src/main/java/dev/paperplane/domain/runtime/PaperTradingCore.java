@@ -13,7 +13,6 @@ import dev.paperplane.domain.execution.PaperExecution;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.risk.Breach;
 import dev.paperplane.domain.session.RuntimeConfig;
-import dev.paperplane.domain.strategy.PriceWindow;
 import dev.paperplane.domain.strategy.Signal;
 import dev.paperplane.domain.strategy.Strategy;
 import java.math.BigDecimal;
@@ -40,35 +39,46 @@ public final class PaperTradingCore {
      * @throws IllegalStateException if no session is open
      */
     public static List<AuditEvent> step(RuntimeState state, Bar bar) {
+        return step(state.fold(), bar);
+    }
+
+    /**
+     * {@link #step(RuntimeState, Bar)} on a fold: the events are folded into {@code fold} as they are made, so a
+     * session stepping many bars builds no state per event.
+     *
+     * @throws IllegalStateException if no session is open
+     */
+    public static List<AuditEvent> step(StateFold fold, Bar bar) {
         Objects.requireNonNull(bar, "bar");
-        requireOpen(state, "step a bar");
-        Optional<Instant> last = state.lastBarTime(bar.instrument());
-        if (last.isPresent() && !bar.time().isAfter(last.get())) {
+        if (!fold.sessionOpen()) {
+            throw notOpen("step a bar");
+        }
+        Instant last = fold.lastBarTime(bar.instrument());
+        if (last != null && !bar.time().isAfter(last)) {
             return List.of();
         }
-        RuntimeConfig config = state.config().orElseThrow();
+        RuntimeConfig config = fold.config();
         FeeModel fees = config.fees();
         List<AuditEvent> events = new ArrayList<>();
-        RuntimeState current = fold(state, new MarketBarObserved(bar), events);
-        for (Strategy strategy : current.strategies()) {
+        fold(fold, new MarketBarObserved(bar), events);
+        for (Strategy strategy : fold.strategies()) {
             String id = strategy.spec().id();
-            PriceWindow window = current.windows().get(new DecisionKey(id, bar.instrument()));
-            Signal signal = strategy.decide(window, bar);
+            Signal signal = strategy.decide(fold.window(new DecisionKey(id, bar.instrument())), bar);
             if (signal.action() == Action.HOLD) {
                 continue;
             }
-            current = fold(current, new DecisionRecorded(bar.time(), id, strategy.spec().version(), bar.instrument(),
+            fold(fold, new DecisionRecorded(bar.time(), id, strategy.spec().version(), bar.instrument(),
                     signal.action(), signal.quantity(), signal.reason(), signal.indicators()), events);
             BigDecimal price = PaperExecution.fillPrice(signal.action(), bar.close(), fees);
             BigDecimal notional = PaperExecution.notional(signal.quantity(), price);
             BigDecimal fee = PaperExecution.fee(notional, fees);
-            Optional<Breach> breach = RiskCheck.check(config.risk(), current.ledger(), bar.instrument(),
+            Optional<Breach> breach = RiskCheck.check(config.risk(), fold.ledger(), bar.instrument(),
                     signal.action(), signal.quantity(), price, fee);
             AuditEvent outcome = breach.<AuditEvent>map(b -> new OrderRejected(bar.time(), id, bar.instrument(),
                             signal.action(), signal.quantity(), price, b.rule(), b.limit(), b.attempted()))
                     .orElseGet(() -> new PaperOrderFilled(bar.time(), id, bar.instrument(), signal.action(),
                             signal.quantity(), price, notional, fee));
-            current = fold(current, outcome, events);
+            fold(fold, outcome, events);
         }
         return List.copyOf(events);
     }
@@ -80,21 +90,21 @@ public final class PaperTradingCore {
      * @throws IllegalStateException if no session is open
      */
     public static SessionCompleted complete(RuntimeState state, Instant time) {
-        requireOpen(state, "complete the session");
+        if (!state.session().open()) {
+            throw notOpen("complete the session");
+        }
         SessionProgress session = state.session();
         return new SessionCompleted(time, session.bars(), session.decisions(), session.fills(), session.rejections(),
                 state.ledger().equity());
     }
 
-    private static RuntimeState fold(RuntimeState state, AuditEvent event, List<AuditEvent> events) {
+    private static void fold(StateFold fold, AuditEvent event, List<AuditEvent> events) {
+        fold.apply(event);
         events.add(event);
-        return state.apply(event);
     }
 
-    private static void requireOpen(RuntimeState state, String what) {
-        if (!state.session().open()) {
-            throw new IllegalStateException("cannot " + what + ": no session is open (a SessionStarted must come first,"
-                    + " and none may follow SessionCompleted until the next SessionStarted)");
-        }
+    private static IllegalStateException notOpen(String what) {
+        return new IllegalStateException("cannot " + what + ": no session is open (a SessionStarted must come first,"
+                + " and none may follow SessionCompleted until the next SessionStarted)");
     }
 }

@@ -115,6 +115,43 @@ public final class StateFold {
         return built;
     }
 
+    // What the core reads while stepping a bar through this fold (PaperTradingCore.step): the parts as folded so
+    // far, without building a state.
+
+    /** The configuration of the current or last session, or null before the first. */
+    RuntimeConfig config() {
+        return config;
+    }
+
+    /** The configured strategies, in the order they are consulted on every bar. */
+    List<Strategy> strategies() {
+        return strategies;
+    }
+
+    /** The paper account's cash and positions as folded so far (its marks may lag: no rule reads them). */
+    ShadowLedger ledger() {
+        return ledger;
+    }
+
+    /** Whether a session is open. */
+    public boolean sessionOpen() {
+        return session.open();
+    }
+
+    /** One strategy's memory of closes of one instrument, or null if it has seen none. */
+    PriceWindow window(DecisionKey key) {
+        if (openWindows != null) {
+            OpenWindow open = openWindows.get(key);
+            return open == null ? null : open.freeze();
+        }
+        return windows.get(key);
+    }
+
+    /** Time of the last observed bar of one instrument, or null if none was observed. */
+    public Instant lastBarTime(String instrument) {
+        return (openLastBarTimes != null ? openLastBarTimes : lastBarTimes).get(instrument);
+    }
+
     // Each rule checks everything that can refuse the event before it changes anything.
 
     private void sessionStarted(SessionStarted started) {
@@ -223,10 +260,6 @@ public final class StateFold {
                     + " but the last observed bar of " + instrument + " is at " + (last == null ? "(none)" : last)
                     + ": decisions and fills follow the MarketBarObserved of their bar");
         }
-    }
-
-    private Instant lastBarTime(String instrument) {
-        return (openLastBarTimes != null ? openLastBarTimes : lastBarTimes).get(instrument);
     }
 
     private TreeMap<DecisionKey, OpenWindow> openWindows() {

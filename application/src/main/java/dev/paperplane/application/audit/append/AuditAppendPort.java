@@ -25,7 +25,7 @@ public interface AuditAppendPort extends AutoCloseable {
     /**
      * Appends batches in order, each following the one before, durably: on return every record is on stable
      * storage, and the store holds what appending the batches one by one would have left, in fewer durable writes
-     * (a bulk load such as a copy). By default they are appended as one batch; a store whose layout depends on
+     * (a copy's bulk load, or {@code run}'s groups of whole bars under one force). By default they are appended as one batch; a store whose layout depends on
      * where batches begin (the file store starts segments only before one) splits them itself. A failure leaves
      * the writer failed for good, as {@link #append} does.
      *
