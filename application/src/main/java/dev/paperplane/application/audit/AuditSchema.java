@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -160,16 +159,9 @@ final class AuditSchema {
         out.raw(",\"action\":").string(e.action().name());
         out.decimalField("quantity", e.quantity());
         out.raw(",\"reason\":").string(e.reason());
-        out.raw(",\"indicators\":{");
-        boolean first = true;
-        for (Map.Entry<String, BigDecimal> entry : CanonicalJsonWriter.naturalOrder(e.indicators()).entrySet()) {
-            if (!first) {
-                out.raw(",");
-            }
-            first = false;
-            out.string(entry.getKey()).raw(":").decimal("indicators." + entry.getKey(), entry.getValue());
-        }
-        out.raw("}}");
+        out.raw(",\"indicators\":{")
+                .sortedEntries(e.indicators(), (name, value) -> out.decimal("indicators." + name, value))
+                .raw("}}");
     }
 
     private static DecisionRecorded readDecision(Instant time, CanonicalJsonReader in) {
@@ -186,28 +178,44 @@ final class AuditSchema {
         in.expect(",\"reason\":");
         String reason = in.string();
         in.expect(",\"indicators\":{");
-        SortedMap<String, BigDecimal> indicators = new TreeMap<>();
-        if (in.peek() != '}') {
-            String previous = null;
-            do {
-                String key = in.sortedKey(previous, "indicators");
-                in.expect(":");
-                indicators.put(key, in.decimal());
-                previous = key;
-            } while (in.comma());
-        }
+        SortedMap<String, BigDecimal> indicators = in.sortedEntries("indicators", in::decimal);
         in.expect("}}");
         return new DecisionRecorded(time, strategyId, version, instrument, action, quantity, reason, indicators);
+    }
+
+    // ---- the order an OrderRejected and a PaperOrderFilled begin with ----
+
+    /** The fields a rejection and a fill share, in their order. */
+    private record Order(String strategyId, String instrument, Action side, BigDecimal quantity, BigDecimal price) {
+    }
+
+    private static void writeOrder(String strategyId, String instrument, Action side, BigDecimal quantity,
+                                   BigDecimal price, CanonicalJsonWriter out) {
+        out.raw("{\"strategyId\":").string(strategyId);
+        out.raw(",\"instrument\":").string(instrument);
+        out.raw(",\"side\":").string(side.name());
+        out.decimalField("quantity", quantity);
+        out.decimalField("price", price);
+    }
+
+    private static Order readOrder(CanonicalJsonReader in) {
+        in.expect("{\"strategyId\":");
+        String strategyId = in.string();
+        in.expect(",\"instrument\":");
+        String instrument = in.string();
+        in.expect(",\"side\":");
+        Action side = in.enumValue(ACTIONS, "side");
+        in.expect(",\"quantity\":");
+        BigDecimal quantity = in.decimal();
+        in.expect(",\"price\":");
+        BigDecimal price = in.decimal();
+        return new Order(strategyId, instrument, side, quantity, price);
     }
 
     // ---- OrderRejected ----
 
     private static void writeRejection(OrderRejected e, CanonicalJsonWriter out) {
-        out.raw("{\"strategyId\":").string(e.strategyId());
-        out.raw(",\"instrument\":").string(e.instrument());
-        out.raw(",\"side\":").string(e.side().name());
-        out.decimalField("quantity", e.quantity());
-        out.decimalField("price", e.price());
+        writeOrder(e.strategyId(), e.instrument(), e.side(), e.quantity(), e.price(), out);
         out.raw(",\"rule\":").string(e.rule().name());
         out.decimalField("limit", e.limit());
         out.decimalField("attempted", e.attempted());
@@ -215,16 +223,7 @@ final class AuditSchema {
     }
 
     private static OrderRejected readRejection(Instant time, CanonicalJsonReader in) {
-        in.expect("{\"strategyId\":");
-        String strategyId = in.string();
-        in.expect(",\"instrument\":");
-        String instrument = in.string();
-        in.expect(",\"side\":");
-        Action side = in.enumValue(ACTIONS, "side");
-        in.expect(",\"quantity\":");
-        BigDecimal quantity = in.decimal();
-        in.expect(",\"price\":");
-        BigDecimal price = in.decimal();
+        Order order = readOrder(in);
         in.expect(",\"rule\":");
         RiskRule rule = in.enumValue(RULES, "rule");
         in.expect(",\"limit\":");
@@ -232,39 +231,28 @@ final class AuditSchema {
         in.expect(",\"attempted\":");
         BigDecimal attempted = in.decimal();
         in.expect("}");
-        return new OrderRejected(time, strategyId, instrument, side, quantity, price, rule, limit, attempted);
+        return new OrderRejected(time, order.strategyId(), order.instrument(), order.side(), order.quantity(),
+                order.price(), rule, limit, attempted);
     }
 
     // ---- PaperOrderFilled ----
 
     private static void writeFill(PaperOrderFilled e, CanonicalJsonWriter out) {
-        out.raw("{\"strategyId\":").string(e.strategyId());
-        out.raw(",\"instrument\":").string(e.instrument());
-        out.raw(",\"side\":").string(e.side().name());
-        out.decimalField("quantity", e.quantity());
-        out.decimalField("price", e.price());
+        writeOrder(e.strategyId(), e.instrument(), e.side(), e.quantity(), e.price(), out);
         out.decimalField("notional", e.notional());
         out.decimalField("fee", e.fee());
         out.raw("}");
     }
 
     private static PaperOrderFilled readFill(Instant time, CanonicalJsonReader in) {
-        in.expect("{\"strategyId\":");
-        String strategyId = in.string();
-        in.expect(",\"instrument\":");
-        String instrument = in.string();
-        in.expect(",\"side\":");
-        Action side = in.enumValue(ACTIONS, "side");
-        in.expect(",\"quantity\":");
-        BigDecimal quantity = in.decimal();
-        in.expect(",\"price\":");
-        BigDecimal price = in.decimal();
+        Order order = readOrder(in);
         in.expect(",\"notional\":");
         BigDecimal notional = in.decimal();
         in.expect(",\"fee\":");
         BigDecimal fee = in.decimal();
         in.expect("}");
-        return new PaperOrderFilled(time, strategyId, instrument, side, quantity, price, notional, fee);
+        return new PaperOrderFilled(time, order.strategyId(), order.instrument(), order.side(), order.quantity(),
+                order.price(), notional, fee);
     }
 
     // ---- SessionCompleted ----

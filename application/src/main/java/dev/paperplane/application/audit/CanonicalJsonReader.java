@@ -11,7 +11,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A strict cursor over canonical JSON bytes, knowing no schema: literals, strings, decimals, integers, instants
@@ -106,8 +109,27 @@ final class CanonicalJsonReader {
 
     // ---- strings ----
 
+    /**
+     * The entries of an object whose keys are unique and ascending, read up to its closing brace (not consumed).
+     *
+     * @param map names the object in errors
+     */
+    <V> SortedMap<String, V> sortedEntries(String map, Supplier<V> value) {
+        SortedMap<String, V> entries = new TreeMap<>();
+        if (peek() != '}') {
+            String previous = null;
+            do {
+                String key = sortedKey(previous, map);
+                expect(":");
+                entries.put(key, value.get());
+                previous = key;
+            } while (comma());
+        }
+        return entries;
+    }
+
     /** A key of the map {@code map}, which must sort after {@code previous} (null for the first key). */
-    String sortedKey(String previous, String map) {
+    private String sortedKey(String previous, String map) {
         int start = pos;
         String key = string();
         if (previous != null && previous.compareTo(key) >= 0) {
@@ -134,8 +156,7 @@ final class CanonicalJsonReader {
                 return escapedString(start, ascii);
             }
             if (b >= 0 && b < 0x20) {
-                throw fail(String.format("raw control character U+%04X in a string: it must be written as \\u%04x",
-                        (int) b, (int) b));
+                throw rawControl(b);
             }
             if (b < 0) {
                 ascii = false;
@@ -168,8 +189,7 @@ final class CanonicalJsonReader {
                 continue;
             }
             if (b >= 0 && b < 0x20) {
-                throw fail(String.format("raw control character U+%04X in a string: it must be written as \\u%04x",
-                        (int) b, (int) b));
+                throw rawControl(b);
             }
             if (b < 0) {
                 ascii = false;
@@ -179,6 +199,11 @@ final class CanonicalJsonReader {
         }
         pos++;
         return ascii ? new String(scratch, 0, n, StandardCharsets.ISO_8859_1) : utf8(scratch, 0, n, start);
+    }
+
+    private RecordFormatException rawControl(byte b) {
+        return fail(String.format("raw control character U+%04X in a string: it must be written as \\u%04x",
+                (int) b, (int) b));
     }
 
     private byte escape() {

@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Writes canonical JSON, knowing no schema: no whitespace, strings escaped only where JSON requires it, decimals
@@ -90,8 +92,25 @@ final class CanonicalJsonWriter {
         return this;
     }
 
-    /** The map in natural key order, whatever comparator it was built with. */
-    static <V> SortedMap<String, V> naturalOrder(SortedMap<String, V> map) {
+    /**
+     * Appends the entries of {@code map} as {@code "key":value} pairs in natural key order, whatever comparator
+     * the map was built with, separated by commas (the braces are the caller's).
+     */
+    <V> CanonicalJsonWriter sortedEntries(SortedMap<String, V> map, BiConsumer<String, V> value) {
+        boolean first = true;
+        for (Map.Entry<String, V> entry : naturalOrder(map).entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(entry.getKey());
+            out.append(':');
+            value.accept(entry.getKey(), entry.getValue());
+        }
+        return this;
+    }
+
+    private static <V> SortedMap<String, V> naturalOrder(SortedMap<String, V> map) {
         if (map.comparator() == null) {
             return map;
         }

@@ -8,9 +8,7 @@ import dev.paperplane.domain.strategy.StrategySpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The canonical JSON of a configuration, written and read in one place: what {@code SessionStarted} carries and
@@ -41,16 +39,7 @@ final class ConfigSchema {
             out.raw("{\"id\":").string(spec.id());
             out.raw(",\"kind\":").string(spec.kind());
             out.raw(",\"version\":").number(spec.version());
-            out.raw(",\"params\":{");
-            boolean firstParam = true;
-            for (Map.Entry<String, String> param : CanonicalJsonWriter.naturalOrder(spec.params()).entrySet()) {
-                if (!firstParam) {
-                    out.raw(",");
-                }
-                firstParam = false;
-                out.string(param.getKey()).raw(":").string(param.getValue());
-            }
-            out.raw("}}");
+            out.raw(",\"params\":{").sortedEntries(spec.params(), (name, value) -> out.string(value)).raw("}}");
         }
         out.raw("]}");
     }
@@ -92,16 +81,7 @@ final class ConfigSchema {
         in.expect(",\"version\":");
         int version = in.signedInt("version");
         in.expect(",\"params\":{");
-        SortedMap<String, String> params = new TreeMap<>();
-        if (in.peek() != '}') {
-            String previous = null;
-            do {
-                String key = in.sortedKey(previous, "params");
-                in.expect(":");
-                params.put(key, in.string());
-                previous = key;
-            } while (in.comma());
-        }
+        SortedMap<String, String> params = in.sortedEntries("params", in::string);
         in.expect("}}");
         return new StrategySpec(id, kind, version, params);
     }
