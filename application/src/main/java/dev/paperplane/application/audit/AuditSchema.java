@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * The payload of every audit event type, each written and read side by side: its fields in their fixed order
- * and how they become the domain event again. A record's type name selects its entry. Adding an event type
- * adds one entry here (and its record in the domain and its step in {@code StateFold}); nothing else names
- * event types.
+ * and how they become the domain event again. A record's type name selects its entry, when writing and when
+ * reading. Adding an event type adds one entry here (besides its record in the domain and its step in
+ * {@code StateFold}); the line's frame, the JSON tokens and the observer know no event type.
  */
 final class AuditSchema {
     private static final Action[] ACTIONS = Action.values();
