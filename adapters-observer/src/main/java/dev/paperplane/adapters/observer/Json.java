@@ -21,8 +21,11 @@ final class Json {
         return JSONB;
     }
 
-    /** A view as UTF-8 JSON bytes. */
+    /** A view as UTF-8 JSON bytes; a view already encoded (bytes, as an event's) is returned as it is. */
     static byte[] bytes(Object view) {
+        if (view instanceof byte[] encoded) {
+            return encoded;
+        }
         return JSONB.toJson(view).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -42,6 +42,7 @@ import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.strategy.StrategySpec;
 import io.helidon.webserver.http.ServerRequest;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -314,8 +315,10 @@ final class ObserverApi {
         return q.toString();
     }
 
+    /** A record's view, encoded: its stored payload spliced in, not encoded again. */
     static Object event(AuditRecord r) {
-        return new EventView(r.seq(), r.event().type(), time(r.event().time()), Payloads.of(r.event()), r.hash());
+        return Payloads.splice(Json.bytes(new EventView(r.seq(), r.event().type(), time(r.event().time()),
+                JsonValue.EMPTY_JSON_OBJECT, r.hash())), r.payloadJson());
     }
 
     static Object omitted(AuditRecord r, long bytes) {

@@ -49,9 +49,10 @@ public final class ChainVerifier {
     public AuditRecord next(byte[] buf, int off, int len) {
         check(buf, off, len);
         var event = decoder.body();
+        String payload = decoder.payloadJson();
         String hex = new String(buf, off + len - 66, 64, StandardCharsets.ISO_8859_1);
         advance(hex);
-        return new AuditRecord(seq, event, hex);
+        return new AuditRecord(seq, event, hex, payload);
     }
 
     /**
