@@ -47,6 +47,8 @@ final class ObserverMetrics {
     static final String VERIFIED_SEQ = "paperplane.audit.verified.seq";
     static final String CHAIN_INTACT = "paperplane.audit.chain.intact";
     static final String CAUGHT_UP = "paperplane.observer.last.catch.up.events";
+    static final String CONNECTIONS_OPEN = "paperplane.observer.connections.open";
+    static final String CONNECTIONS_DROPPED = "paperplane.observer.connections.dropped";
 
     /** Histogram buckets: Prometheus computes quantiles from them across observers (no client-side ones). */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
@@ -136,6 +138,19 @@ final class ObserverMetrics {
         mine(Counter.builder(TRUNCATED)
                 .description("responses the size limit cut short (a page truncated, an item shown by reference)")
                 .tags(List.of(Tag.create("route", route)))).increment();
+    }
+
+    /** Shows the connections {@code guard} holds open. */
+    void watch(ConnectionGuard guard) {
+        gauge(CONNECTIONS_OPEN, "connections open now (admitted, not refused)", guard, ConnectionGuard::open);
+    }
+
+    /** Counts a connection closed before a request on it was answered, by why. */
+    void dropped(ConnectionDrop drop) {
+        mine(Counter.builder(CONNECTIONS_DROPPED)
+                .description("connections closed before a request on them was answered: refused at the connection"
+                        + " cap, past the header or idle timeout, or cut off by the client mid-request")
+                .tags(List.of(Tag.create("reason", drop.label())))).increment();
     }
 
     /** Removes this observer's meters from the registry. */
