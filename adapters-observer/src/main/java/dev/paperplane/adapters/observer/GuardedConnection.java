@@ -51,6 +51,7 @@ final class GuardedConnection implements ServerConnection {
     private volatile long phaseStart = System.nanoTime();
     private volatile boolean requestStarted;
     private volatile ConnectionDrop expired;
+    private volatile boolean stopping;
 
     GuardedConnection(ConnectionContext socket, Function<ConnectionContext, ServerConnection> http1,
                       ConnectionLimits limits, Consumer<ConnectionDrop> drops, Runnable closed) {
@@ -83,6 +84,7 @@ final class GuardedConnection implements ServerConnection {
             expired = phase == Phase.HEADERS ? ConnectionDrop.HEADER_TIMEOUT : ConnectionDrop.IDLE_TIMEOUT;
             socket.serverSocket().close();
         } else {
+            stopping = true;
             http1.close(interrupt);
         }
     }
@@ -135,10 +137,13 @@ final class GuardedConnection implements ServerConnection {
         return bytes;
     }
 
-    /** What to throw when reading ended: a quiet close, counted when it cut a request short or a deadline passed. */
+    /**
+     * What to throw when reading ended: a quiet close, counted when a deadline passed or the client cut a request
+     * short (not when the server is stopping).
+     */
     private RuntimeException ended(RuntimeException failure) {
         ConnectionDrop drop = expired;
-        if (drop == null && phase == Phase.HEADERS && requestStarted) {
+        if (drop == null && !stopping && phase == Phase.HEADERS && requestStarted) {
             drop = ConnectionDrop.INCOMPLETE_REQUEST;
         }
         if (drop == null) {

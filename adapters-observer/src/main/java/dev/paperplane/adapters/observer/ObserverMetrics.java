@@ -59,6 +59,7 @@ final class ObserverMetrics {
     private final CatchUps catchUps;
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final Map<String, Answered> answered = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** The process's one registry, created when the first observer starts. */
     private static final class Shared {
@@ -147,6 +148,10 @@ final class ObserverMetrics {
 
     /** Counts a connection closed before a request on it was answered, by why. */
     void dropped(ConnectionDrop drop) {
+        if (closed) {
+            // a connection ending after its observer stopped must not put a meter back into the shared registry
+            return;
+        }
         mine(Counter.builder(CONNECTIONS_DROPPED)
                 .description("connections closed before a request on them was answered: refused at the connection"
                         + " cap, past the header or idle timeout, or cut off by the client mid-request")
@@ -155,6 +160,7 @@ final class ObserverMetrics {
 
     /** Removes this observer's meters from the registry. */
     void close() {
+        closed = true;
         meters.forEach(registry::remove);
         meters.clear();
         answered.clear();

@@ -127,6 +127,34 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code bytes} one byte at a time, {@code pauseMillis} apart, as a slow client would, until the server
+     * closes the connection; returns whether it did before all bytes were sent.
+     */
+    boolean closedWhileTrickling(String bytes, int pauseMillis) {
+        try {
+            socket.setSoTimeout(pauseMillis);
+            for (char c : bytes.toCharArray()) {
+                if (!trySend(String.valueOf(c))) {
+                    return true;
+                }
+                try {
+                    if (in.read() < 0) {
+                        return true;
+                    }
+                    throw new AssertionError("the server answered a request whose headers never ended");
+                } catch (java.net.SocketTimeoutException e) {
+                    // still open: send the next byte
+                } catch (SocketException e) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
