@@ -3,6 +3,7 @@ package dev.paperplane.adapters.observer;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HttpMediaType;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks the syntax of {@code Accept} values (RFC 9110, section 12.5.1) before Helidon interprets them: Helidon
@@ -10,6 +11,8 @@ import java.util.List;
  */
 final class AcceptHeader {
     private static final String TCHAR = "!#$%&'*+-.^_`|~";
+    /** A weight (RFC 9110, section 12.4.2): 0 to 1 with at most three decimals. */
+    private static final Pattern QUALITY = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
 
     private AcceptHeader() {
     }
@@ -79,7 +82,7 @@ final class AcceptHeader {
                 if (!(s.peek() == '"' ? s.quoted() : s.token())) {
                     return false;
                 }
-                if (name.equalsIgnoreCase("q") && !value.substring(valueStart, s.pos).matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
+                if (name.equalsIgnoreCase("q") && !QUALITY.matcher(value.substring(valueStart, s.pos)).matches()) {
                     return false;
                 }
                 s.skipSpace();

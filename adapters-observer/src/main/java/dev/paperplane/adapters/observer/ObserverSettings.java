@@ -53,7 +53,7 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
         this(host, port, maxResponseBytes, version, Optional.empty(), Optional.empty(), ConnectionLimits.defaults());
     }
 
-    /** Defaults (127.0.0.1:8080, 1 MiB, no token, plain HTTP, default connection limits) for an observer of version {@code version}. */
+    /** Defaults (127.0.0.1:8080, 1 MiB, no token, plain HTTP, default limits) for an observer of {@code version}. */
     public static ObserverSettings defaults(String version) {
         return new ObserverSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_RESPONSE_BYTES, version);
     }

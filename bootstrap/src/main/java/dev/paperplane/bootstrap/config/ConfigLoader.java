@@ -251,7 +251,9 @@ public final class ConfigLoader {
             long segmentBytes = whole(ConfigKey.SEGMENT_BYTES);
             ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                     whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
-                    path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
+                    path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY),
+                    (int) whole(ConfigKey.OBSERVER_MAX_CONNECTIONS), whole(ConfigKey.OBSERVER_IDLE_TIMEOUT),
+                    whole(ConfigKey.OBSERVER_HEADER_TIMEOUT));
             StoreConfig store = new StoreConfig(locator(), optional(ConfigKey.STORE_PASSWORD_FILE));
             List<Setting> ordered = new ArrayList<>(settings.values());
             ordered.sort(Comparator.comparing((Setting s) -> ConfigKey.STRATEGIES.isPrefixOf(s.key())
