@@ -80,9 +80,16 @@ final class GuardedConnection implements ServerConnection {
 
     @Override
     public void close(boolean interrupt) {
+        if (expired != null) {
+            return;
+        }
         if (!interrupt && overdueNanos() > 0) {
             expired = phase == Phase.HEADERS ? ConnectionDrop.HEADER_TIMEOUT : ConnectionDrop.IDLE_TIMEOUT;
-            socket.serverSocket().close();
+            try {
+                socket.serverSocket().close();
+            } catch (RuntimeException e) {
+                // closed already by the client or by Helidon; what matters is that it is closed
+            }
         } else {
             stopping = true;
             http1.close(interrupt);

@@ -4,7 +4,6 @@ import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.pki.PkiException;
 import io.helidon.common.socket.SocketOptions;
@@ -13,12 +12,7 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
-import io.helidon.http.HttpMediaType;
-import io.helidon.http.Method;
-import io.helidon.http.ServerRequestHeaders;
-import io.helidon.http.Status;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jsonb.JsonbSupport;
 import io.helidon.webserver.CloseConnectionException;
@@ -239,29 +233,7 @@ public final class ObserverServer implements AutoCloseable {
         routing.addFilter(closeOnRequest(failures));
         routing.addFilter(metrics.filter());
         token.ifPresent(t -> routing.addFilter(new Access(t)));
-        routing.addFilter((chain, req, res) -> {
-            Method method = req.prologue().method();
-            if (method != Method.GET && method != Method.HEAD) {
-                res.header(HeaderNames.ALLOW, ALLOW);
-                Problems.send(req, res, Status.METHOD_NOT_ALLOWED_405, "method-not-allowed", "Method not allowed",
-                        "the observer is read-only: it answers GET and HEAD only");
-                return;
-            }
-            List<String> accept = req.headers().contains(HeaderNames.ACCEPT)
-                    ? req.headers().get(HeaderNames.ACCEPT).allValues() : List.of();
-            if (!AcceptHeader.wellFormed(accept)) {
-                Problems.send(req, res, Status.BAD_REQUEST_400, "bad-accept", "Malformed Accept header",
-                        "the Accept header is not a list of media ranges such as `application/json` or"
-                                + " `application/json;q=0.5, */*;q=0.1` (RFC 9110, section 12.5.1)");
-                return;
-            }
-            if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !acceptsJson(req.headers())) {
-                Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
-                        "the observer answers application/json (errors application/problem+json) only");
-                return;
-            }
-            chain.proceed();
-        });
+        routing.addFilter(new RequestChecks());
         for (Resource resource : resources(api)) {
             Handler handler = (req, res) -> Responses.send(req, res, read(resource, req))
                     .filter(Rendered::truncated)
@@ -303,12 +275,6 @@ public final class ObserverServer implements AutoCloseable {
             }
             throw new CloseConnectionException("the client asked to close the connection");
         };
-    }
-
-    private static boolean acceptsJson(ServerRequestHeaders headers) {
-        List<HttpMediaType> accepted = headers.acceptedTypes();
-        return AcceptHeader.admits(accepted, MediaTypes.APPLICATION_JSON)
-                || AcceptHeader.admits(accepted, MediaTypes.create("application", "problem+json"));
     }
 
     private static HealthCheck liveness() {
