@@ -33,9 +33,11 @@ import java.util.function.Function;
  * <p>A connection is in one of three phases. {@code HEADERS}: from its opening, or from the first byte of a later
  * request, until the request's headers are read; it may last the header timeout. {@code SERVING}: the request is
  * routed and answered. {@code IDLE}: waiting for the next request's first byte; it may last the idle timeout.
- * Helidon's idle-connection timer asks {@link #idleTime()} every {@link ConnectionGuard#CHECK_PERIOD}; the answer is
- * zero until a deadline passed (the listener's own idle timeout is zero), and then {@link #close} closes the
- * socket, which also ends a read blocked in the middle of the headers, which Helidon would not interrupt.
+ * Helidon's idle-connection timer asks {@link #idleTime()} every {@link ConnectionGuard#CHECK_PERIOD}; each question
+ * is one tick of the current phase, so the observer reads no clock: a phase has lasted at least as many periods as
+ * it was asked. The answer is zero until the phase's timeout passed (the listener's own idle timeout is zero), and
+ * then {@link #close} closes the socket, which also ends a read blocked in the middle of the headers, which Helidon
+ * would not interrupt. A deadline thus closes a connection within one period after it passed.
  */
 final class GuardedConnection implements ServerConnection {
     private enum Phase { HEADERS, SERVING, IDLE }
@@ -48,7 +50,7 @@ final class GuardedConnection implements ServerConnection {
     private final RequestReader reader;
 
     private volatile Phase phase = Phase.HEADERS;
-    private volatile long phaseStart = System.nanoTime();
+    private volatile int ticks;
     private volatile boolean requestStarted;
     private volatile ConnectionDrop expired;
     private volatile boolean stopping;
@@ -74,8 +76,8 @@ final class GuardedConnection implements ServerConnection {
 
     @Override
     public Duration idleTime() {
-        long overdue = overdueNanos();
-        return overdue > 0 ? Duration.ofNanos(overdue) : Duration.ZERO;
+        ticks++;
+        return overdue() ? ConnectionGuard.CHECK_PERIOD : Duration.ZERO;
     }
 
     @Override
@@ -83,7 +85,7 @@ final class GuardedConnection implements ServerConnection {
         if (expired != null) {
             return;
         }
-        if (!interrupt && overdueNanos() > 0) {
+        if (!interrupt && overdue()) {
             expired = phase == Phase.HEADERS ? ConnectionDrop.HEADER_TIMEOUT : ConnectionDrop.IDLE_TIMEOUT;
             try {
                 socket.serverSocket().close();
@@ -161,18 +163,19 @@ final class GuardedConnection implements ServerConnection {
     }
 
     private void enter(Phase next) {
-        phaseStart = System.nanoTime();
+        ticks = 0;
         requestStarted = false;
         phase = next;
     }
 
-    private long overdueNanos() {
+    /** Whether the current phase has lasted longer than its timeout, counted in timer periods. */
+    private boolean overdue() {
         Duration limit = switch (phase) {
             case HEADERS -> limits.headerTimeout();
             case IDLE -> limits.idleTimeout();
             case SERVING -> null;
         };
-        return limit == null ? 0 : System.nanoTime() - phaseStart - limit.toNanos();
+        return limit != null && ConnectionGuard.CHECK_PERIOD.multipliedBy(ticks).compareTo(limit) > 0;
     }
 
     /**
