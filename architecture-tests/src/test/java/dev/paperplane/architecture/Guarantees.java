@@ -277,13 +277,15 @@ final class Guarantees {
     static ArchRule noBackgroundLoops(Roots r) {
         return noClasses().that().resideInAPackage(below(r.base()))
                 .and(not(startsTheObserverServer(r)))
+                .and(not(handsOnHelidonsConnection(r)))
                 .should().dependOnClassesThat(schedulingTypes())
                 .orShould().accessTargetWhere(startsThreadsOrAsyncTasks())
                 .as(NO_BACKGROUND_LOOPS + ": production code starts no threads, executors, timers or async tasks")
                 .because("the runtime advances only when its caller feeds it bars. The one exception is a class in "
                         + r.bootstrap() + " whose top-level name contains Observe or Server: starting the"
                         + " read-only observer's HTTP server needs its listener threads, and those classes"
-                        + " start nothing else")
+                        + " start nothing else; and an observer class standing in for Helidon's connection context"
+                        + " must hand on the connection's executor, which it only returns")
                 .allowEmptyShould(true);
     }
 
@@ -464,6 +466,15 @@ final class Guarantees {
     static DescribedPredicate<JavaClass> startsTheObserverServer(Roots r) {
         return resideInAPackage(below(r.bootstrap())).and(topLevelNameContainingAny("Observe", "Server"))
                 .as("an observer-starting class in " + r.bootstrap() + " (top-level name contains Observe or Server)");
+    }
+
+    /**
+     * An observer class implementing Helidon's connection context: the interface makes it return Helidon's executor
+     * (a scheduling type), which it hands on from the context it wraps.
+     */
+    static DescribedPredicate<JavaClass> handsOnHelidonsConnection(Roots r) {
+        return resideInAPackage(below(r.observer())).and(assignableTo("io.helidon.webserver.ConnectionContext"))
+                .as("an observer class standing in for Helidon's ConnectionContext");
     }
 
     /** Matches a class, its nested and its anonymous classes by the simple name of the top-level class. */

@@ -47,6 +47,8 @@ final class ObserverMetrics {
     static final String VERIFIED_SEQ = "paperplane.audit.verified.seq";
     static final String CHAIN_INTACT = "paperplane.audit.chain.intact";
     static final String CAUGHT_UP = "paperplane.observer.last.catch.up.events";
+    static final String CONNECTIONS_OPEN = "paperplane.observer.connections.open";
+    static final String CONNECTIONS_DROPPED = "paperplane.observer.connections.dropped";
 
     /** Histogram buckets: Prometheus computes quantiles from them across observers (no client-side ones). */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
@@ -57,6 +59,7 @@ final class ObserverMetrics {
     private final CatchUps catchUps;
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final Map<String, Answered> answered = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** The process's one registry, created when the first observer starts. */
     private static final class Shared {
@@ -138,8 +141,26 @@ final class ObserverMetrics {
                 .tags(List.of(Tag.create("route", route)))).increment();
     }
 
+    /** Shows the connections {@code guard} holds open. */
+    void watch(ConnectionGuard guard) {
+        gauge(CONNECTIONS_OPEN, "connections open now (admitted, not refused)", guard, ConnectionGuard::open);
+    }
+
+    /** Counts a connection closed before a request on it was answered, by why. */
+    void dropped(ConnectionDrop drop) {
+        if (closed) {
+            // a connection ending after its observer stopped must not put a meter back into the shared registry
+            return;
+        }
+        mine(Counter.builder(CONNECTIONS_DROPPED)
+                .description("connections closed before a request on them was answered: refused at the connection"
+                        + " cap, past the header or idle timeout, or cut off by the client mid-request")
+                .tags(List.of(Tag.create("reason", drop.label())))).increment();
+    }
+
     /** Removes this observer's meters from the registry. */
     void close() {
+        closed = true;
         meters.forEach(registry::remove);
         meters.clear();
         answered.clear();

@@ -4,7 +4,6 @@ import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.pki.PkiException;
 import io.helidon.common.socket.SocketOptions;
@@ -13,18 +12,15 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HttpMediaType;
-import io.helidon.http.Method;
-import io.helidon.http.NotFoundException;
-import io.helidon.http.ServerRequestHeaders;
-import io.helidon.http.Status;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jsonb.JsonbSupport;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
@@ -34,6 +30,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +70,13 @@ public final class ObserverServer implements AutoCloseable {
         Optional<Tls> tls = settings.tls().map(ObserverServer::tls);
         ObserverApi api = new ObserverApi(settings, log, snapshots);
         ObserverMetrics metrics = new ObserverMetrics(log, api.catchUps());
+        ConnectionLimits limits = settings.limits();
+        ConnectionGuard guard = new ConnectionGuard(Http1Config.builder()
+                .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
+                .maxHeadersSize(MAX_HEADER_BYTES)
+                .addReceiveListener(ConnectionGuard.requestWatch())
+                .build(), limits, metrics::dropped);
+        metrics.watch(guard);
         WebServerConfig.Builder builder = WebServer.builder()
                 .address(address)
                 .port(settings.port())
@@ -81,10 +85,12 @@ public final class ObserverServer implements AutoCloseable {
                 .protocolsDiscoverServices(false)
                 // without it a response larger than one segment waits for the client's delayed ACK (~40 ms)
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
-                .addProtocol(Http1Config.builder()
-                        .maxPrologueLength(MAX_REQUEST_LINE_BYTES)
-                        .maxHeadersSize(MAX_HEADER_BYTES)
-                        .build())
+                // the guard is the only protocol: HTTP/1.1 within the connection limits
+                .addConnectionSelector(guard)
+                .maxTcpConnections(limits.maxConnections() + ConnectionGuard.REFUSAL_HEADROOM)
+                // Helidon's idle timer asks each connection for its overdue time: zero until its own deadline passed
+                .idleConnectionTimeout(Duration.ZERO)
+                .idleConnectionPeriod(ConnectionGuard.CHECK_PERIOD)
                 .mediaContext(MediaContext.builder()
                         .mediaSupportsDiscoverServices(false)
                         .addMediaSupport(JsonbSupport.create(Json.jsonb()))
@@ -221,59 +227,54 @@ public final class ObserverServer implements AutoCloseable {
     private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
                                                Optional<BearerToken> token) {
         HttpRouting.Builder routing = HttpRouting.builder();
-        // Registration order is execution order: count every request, then check the token, then the method.
+        Failures failures = new Failures();
+        // Registration order is execution order: honour Connection: close, count every request, then check the
+        // token, then the method and Accept.
+        routing.addFilter(closeOnRequest(failures));
         routing.addFilter(metrics.filter());
         token.ifPresent(t -> routing.addFilter(new Access(t)));
-        routing.addFilter((chain, req, res) -> {
-            Method method = req.prologue().method();
-            if (method != Method.GET && method != Method.HEAD) {
-                res.header(HeaderNames.ALLOW, ALLOW);
-                Problems.send(req, res, Status.METHOD_NOT_ALLOWED_405, "method-not-allowed", "Method not allowed",
-                        "the observer is read-only: it answers GET and HEAD only");
-                return;
-            }
-            if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !acceptsJson(req.headers())) {
-                Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
-                        "the observer answers application/json (errors application/problem+json) only");
-                return;
-            }
-            chain.proceed();
-        });
+        routing.addFilter(new RequestChecks());
         for (Resource resource : resources(api)) {
-            Handler handler = (req, res) -> Responses.send(req, res, resource.endpoint().apply(req))
+            Handler handler = (req, res) -> Responses.send(req, res, read(resource, req))
                     .filter(Rendered::truncated)
                     .ifPresent(rendered -> metrics.truncated(resource.path()));
             routing.get(resource.path(), handler);
             routing.head(resource.path(), handler);
         }
         routing.head(ObserverMetrics.ENDPOINT, metrics.head());
-        routing.error(ProblemException.class, (req, res, e) -> Problems.send(req, res, e));
-        routing.error(NotFoundException.class, (req, res, e) -> Problems.send(req, res, Status.NOT_FOUND_404,
-                "not-found", "Not found", req.path().rawPath().startsWith(ObserverApi.BASE + "/")
-                        || req.path().rawPath().equals(ObserverApi.BASE)
-                        ? "no such resource; see " + ObserverApi.BASE + "/openapi"
-                        : "no such resource or API version; this observer serves " + ObserverApi.BASE
-                        + " (see " + ObserverApi.BASE + "/openapi)"));
-        routing.error(AuditCorruptionException.class, (req, res, e) -> Problems.send(req, res,
-                Status.SERVICE_UNAVAILABLE_503, "audit-log-corrupt", "Audit log corrupt",
-                "the audit log fails verification at seq " + e.seq() + "; run `paperplane verify` on the data dir"));
-        routing.error(IllegalArgumentException.class, (req, res, e) -> Problems.send(req, res,
-                Status.BAD_REQUEST_400, "bad-request", "Malformed request",
-                "the request could not be parsed (query or header syntax)"));
-        routing.error(RuntimeException.class, (req, res, e) -> Problems.send(req, res,
-                Status.SERVICE_UNAVAILABLE_503, "data-unavailable", "Data unavailable",
-                "the store could not be read or replayed; check that the data dir is readable and run"
-                        + " `paperplane verify` on it"));
+        routing.error(RuntimeException.class, failures);
         return routing;
     }
 
-    private static boolean acceptsJson(ServerRequestHeaders headers) {
-        List<HttpMediaType> accepted = headers.acceptedTypes();
-        if (accepted.isEmpty()) {
-            return true;
+    /** A resource's reply; a failure while it read the store is the store's (a problem it raised is its own). */
+    private static Reply read(Resource resource, io.helidon.webserver.http.ServerRequest req) {
+        try {
+            return resource.endpoint().apply(req);
+        } catch (ProblemException | IllegalArgumentException | AuditCorruptionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Failures.StoreUnavailableException(e);
         }
-        return headers.isAccepted(MediaTypes.APPLICATION_JSON)
-                || headers.isAccepted(MediaTypes.create("application", "problem+json"));
+    }
+
+    /**
+     * Closes the connection after answering a request that sent {@code Connection: close} (RFC 9112, section 9.6):
+     * Helidon 4.5.0 says {@code Connection: close} in the response but keeps reading the socket. A failure is
+     * answered here, as the error handlers would, because the close must follow the answer.
+     */
+    private static Filter closeOnRequest(Failures failures) {
+        return (chain, req, res) -> {
+            if (!req.headers().contains(HeaderValues.CONNECTION_CLOSE)) {
+                chain.proceed();
+                return;
+            }
+            try {
+                chain.proceed();
+            } catch (RuntimeException e) {
+                failures.handle(req, res, e);
+            }
+            throw new CloseConnectionException("the client asked to close the connection");
+        };
     }
 
     private static HealthCheck liveness() {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param token            the bearer token every request but liveness must present; none serves without
  *                         credentials (loopback only)
  * @param tls              certificate and key to serve HTTPS with instead of plain HTTP
+ * @param limits           how many connections clients may hold open and for how long
  */
 public record ObserverSettings(String host, int port, long maxResponseBytes, String version,
-                               Optional<BearerToken> token, Optional<TlsFiles> tls) {
+                               Optional<BearerToken> token, Optional<TlsFiles> tls, ConnectionLimits limits) {
     /** Interface bound when none is given. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Port used when none is given. */
@@ -34,6 +35,7 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(limits, "limits");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -46,39 +48,44 @@ public record ObserverSettings(String host, int port, long maxResponseBytes, Str
         }
     }
 
-    /** Plain HTTP without a token: for a loopback {@code host} only. */
+    /** Plain HTTP without a token and with the default connection limits: for a loopback {@code host} only. */
     public ObserverSettings(String host, int port, long maxResponseBytes, String version) {
-        this(host, port, maxResponseBytes, version, Optional.empty(), Optional.empty());
+        this(host, port, maxResponseBytes, version, Optional.empty(), Optional.empty(), ConnectionLimits.defaults());
     }
 
-    /** Defaults (127.0.0.1:8080, 1 MiB, no token, plain HTTP) for an observer of version {@code version}. */
+    /** Defaults (127.0.0.1:8080, 1 MiB, no token, plain HTTP, default limits) for an observer of {@code version}. */
     public static ObserverSettings defaults(String version) {
         return new ObserverSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_RESPONSE_BYTES, version);
     }
 
     /** The same settings on another port. */
     public ObserverSettings withPort(int newPort) {
-        return new ObserverSettings(host, newPort, maxResponseBytes, version, token, tls);
+        return new ObserverSettings(host, newPort, maxResponseBytes, version, token, tls, limits);
     }
 
     /** The same settings with another response size limit. */
     public ObserverSettings withMaxResponseBytes(long newMax) {
-        return new ObserverSettings(host, port, newMax, version, token, tls);
+        return new ObserverSettings(host, port, newMax, version, token, tls, limits);
     }
 
     /** The same settings on another interface. */
     public ObserverSettings withHost(String newHost) {
-        return new ObserverSettings(newHost, port, maxResponseBytes, version, token, tls);
+        return new ObserverSettings(newHost, port, maxResponseBytes, version, token, tls, limits);
     }
 
     /** The same settings, requiring {@code newToken} from every request but liveness. */
     public ObserverSettings withToken(BearerToken newToken) {
-        return new ObserverSettings(host, port, maxResponseBytes, version, Optional.of(newToken), tls);
+        return new ObserverSettings(host, port, maxResponseBytes, version, Optional.of(newToken), tls, limits);
     }
 
     /** The same settings, serving HTTPS with {@code files}. */
     public ObserverSettings withTls(TlsFiles files) {
-        return new ObserverSettings(host, port, maxResponseBytes, version, token, Optional.of(files));
+        return new ObserverSettings(host, port, maxResponseBytes, version, token, Optional.of(files), limits);
+    }
+
+    /** The same settings with other connection limits. */
+    public ObserverSettings withLimits(ConnectionLimits newLimits) {
+        return new ObserverSettings(host, port, maxResponseBytes, version, token, tls, newLimits);
     }
 
     /** {@code "https"} with TLS, else {@code "http"}. */

@@ -15,6 +15,7 @@ import io.helidon.http.Status;
 final class ProblemDirectHandler implements DirectHandler {
     private static final String HEADER_SIZE_EXCEEDED = "Header size exceeded";
     private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
+    private static final Status UPGRADE_REQUIRED = Status.create(426, "Upgrade Required");
 
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
@@ -24,7 +25,7 @@ final class ProblemDirectHandler implements DirectHandler {
                 return answer(HEADERS_TOO_LARGE, responseHeaders);
             }
         }
-        return answer(defaultStatus, responseHeaders);
+        return answer(eventType, defaultStatus, responseHeaders);
     }
 
     @Override
@@ -33,7 +34,19 @@ final class ProblemDirectHandler implements DirectHandler {
         if (HEADER_SIZE_EXCEEDED.equals(message)) {
             return answer(HEADERS_TOO_LARGE, responseHeaders);
         }
-        return answer(defaultStatus, responseHeaders);
+        return answer(eventType, defaultStatus, responseHeaders);
+    }
+
+    /**
+     * HTTP/1.0 is a client's protocol choice, not a server failure: Helidon's 505 becomes 426 with
+     * {@code Upgrade: HTTP/1.1} (RFC 9110, section 15.5.22), as Helidon 4.5.0 cannot serve HTTP/1.0.
+     */
+    private static TransportResponse answer(EventType eventType, Status status, ServerResponseHeaders headers) {
+        if (eventType == EventType.HTTP_VERSION_NOT_SUPPORTED) {
+            headers.set(HeaderNames.UPGRADE, "HTTP/1.1");
+            return answer(UPGRADE_REQUIRED, headers);
+        }
+        return answer(status, headers);
     }
 
     private static TransportResponse answer(Status status, ServerResponseHeaders headers) {
@@ -48,6 +61,14 @@ final class ProblemDirectHandler implements DirectHandler {
             slug = "uri-too-long";
             title = "URI too long";
             detail = "the request line exceeds " + ObserverServer.MAX_REQUEST_LINE_BYTES + " bytes";
+        } else if (status.code() == UPGRADE_REQUIRED.code()) {
+            slug = "http-version-not-supported";
+            title = "HTTP version not supported";
+            detail = "the observer speaks HTTP/1.1 only; send the request as HTTP/1.1 (curl: drop --http1.0)";
+        } else if (status.code() == Status.METHOD_NOT_ALLOWED_405.code()) {
+            slug = "method-not-allowed";
+            title = "Method not allowed";
+            detail = "the observer is read-only: it answers GET and HEAD only (methods are case-sensitive)";
         } else if (status.code() >= 500) {
             slug = "unavailable";
             title = "Request not served";

@@ -5,12 +5,7 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,24 +50,8 @@ final class Client {
 
     /** Sends raw bytes (for requests java.net.http refuses to build) and returns the head and body of the answer. */
     static String raw(String request, int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.append((char) b);
-            }
-            Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-            return head + new String(body, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (RawConnection connection = new RawConnection(port)) {
+            return connection.send(request).response();
         }
     }
 

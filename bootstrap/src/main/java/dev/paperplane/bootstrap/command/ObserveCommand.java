@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.command;
 
+import dev.paperplane.adapters.observer.ConnectionLimits;
 import dev.paperplane.adapters.observer.ObserverRefusedException;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
@@ -18,6 +19,7 @@ import dev.paperplane.bootstrap.store.StoreOpener;
 import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +53,18 @@ public final class ObserveCommand implements Command {
             out.println("""
                     usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
+                                                [--max-connections N] [--idle-timeout SECONDS] [--header-timeout SECONDS]
                     """ + ConfigOptions.STORE_HELP + """
 
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
                                                (127.0.0.0/8, ::1) needs --token-file
                       --port PORT              port to listen on (default 8080; 0 picks a free one)
                       --max-response-bytes N   largest response body (default 1048576; 65536..67108864)
+                      --max-connections N      connections held open at once (default 256; 1..4096); one more
+                                               is answered 503 and closed
+                      --idle-timeout SECONDS   close a kept-alive connection idle this long (default 30; 1..3600)
+                      --header-timeout SECONDS close a connection whose request line and headers take longer
+                                               (default 10; 1..600)
                       --token-file FILE        file holding the bearer token every request but liveness must send
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
@@ -88,7 +96,9 @@ public final class ObserveCommand implements Command {
         PaperplaneConfig configured = ConfigOptions.load(options, GROUPS, environment);
         StoreTarget data = configured.store().target("observe", environment);
         ObserverConfig config = configured.observer();
-        ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes());
+        ObserverSettings settings = settings(config.host(), config.port(), config.maxResponseBytes())
+                .withLimits(limits(config.maxConnections(), Duration.ofSeconds(config.idleTimeoutSeconds()),
+                        Duration.ofSeconds(config.headerTimeoutSeconds())));
         Optional<Path> tokenFile = config.tokenFile();
         if (tokenFile.isPresent()) {
             TokenFile token = readToken(tokenFile.get());
@@ -116,6 +126,15 @@ public final class ObserveCommand implements Command {
     static ObserverSettings settings(String host, int port, long maxResponseBytes) {
         try {
             return new ObserverSettings(host, port, maxResponseBytes, BuildInfo.load().version());
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage("observe: " + e.getMessage());
+        }
+    }
+
+    /** Connection limits from user input, with the limits' own message when a value is out of range. */
+    static ConnectionLimits limits(int maxConnections, Duration idleTimeout, Duration headerTimeout) {
+        try {
+            return new ConnectionLimits(maxConnections, idleTimeout, headerTimeout);
         } catch (IllegalArgumentException e) {
             throw UserError.usage("observe: " + e.getMessage());
         }

@@ -63,6 +63,14 @@ public enum ConfigKey {
     OBSERVER_MAX_RESPONSE_BYTES("paperplane.observer.max-response-bytes", Group.OBSERVER,
             Type.whole(65_536, 67_108_864), "max-response-bytes",
             "65536–67108864", "largest response body the observer builds"),
+    OBSERVER_MAX_CONNECTIONS("paperplane.observer.max-connections", Group.OBSERVER, Type.whole(1, 4096),
+            "max-connections", "1–4096", "connections the observer holds open at once; one more is answered `503`"
+            + " and closed (each costs up to ~25 KiB of heap)"),
+    OBSERVER_IDLE_TIMEOUT("paperplane.observer.idle-timeout", Group.OBSERVER, Type.whole(1, 3600), "idle-timeout",
+            "1–3600 (seconds)", "a kept-alive connection waiting this long for its next request is closed"),
+    OBSERVER_HEADER_TIMEOUT("paperplane.observer.header-timeout", Group.OBSERVER, Type.whole(1, 600),
+            "header-timeout", "1–600 (seconds)", "a request whose line and headers take longer (from its first byte;"
+            + " for a connection's first request, from the connection's opening) has its connection closed"),
     OBSERVER_TOKEN_FILE("paperplane.observer.token-file", Group.OBSERVER, Type.PATH, "token-file",
             "a readable file (chmod 600)", "file holding the bearer token every request but liveness must send;"
             + " its content is never printed"),

@@ -86,7 +86,9 @@ final class ConfigReader {
                 whole(ConfigKey.DURABILITY_GROUP_BYTES));
         ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                 whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
-                path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
+                path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY),
+                (int) whole(ConfigKey.OBSERVER_MAX_CONNECTIONS), whole(ConfigKey.OBSERVER_IDLE_TIMEOUT),
+                whole(ConfigKey.OBSERVER_HEADER_TIMEOUT));
         StoreSettings store = new StoreSettings(locator(), optional(ConfigKey.STORE_PASSWORD_FILE)
                 .map(p -> parsed(p, Path.of(p.text()))));
         List<Setting> ordered = new ArrayList<>(settings.values());

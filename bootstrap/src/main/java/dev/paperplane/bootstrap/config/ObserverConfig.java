@@ -13,9 +13,13 @@ import java.util.Optional;
  * @param tokenFile        the bearer token file, if any
  * @param tlsCert          the PEM certificate chain, if serving HTTPS
  * @param tlsKey           the PEM private key, if serving HTTPS
+ * @param maxConnections   the most connections open at once
+ * @param idleTimeoutSeconds   how long a kept-alive connection may wait for its next request
+ * @param headerTimeoutSeconds how long a request may take to send its line and headers
  */
 public record ObserverConfig(String host, int port, long maxResponseBytes, Optional<Path> tokenFile,
-                             Optional<Path> tlsCert, Optional<Path> tlsKey) {
+                             Optional<Path> tlsCert, Optional<Path> tlsKey, int maxConnections,
+                             long idleTimeoutSeconds, long headerTimeoutSeconds) {
     public ObserverConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenFile, "tokenFile");

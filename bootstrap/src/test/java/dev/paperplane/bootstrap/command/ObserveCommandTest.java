@@ -10,6 +10,7 @@ import dev.paperplane.bootstrap.cli.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,12 +97,38 @@ class ObserveCommandTest {
     }
 
     @Test
+    void theConnectionFlagsLimitTheObserver() throws Exception {
+        ObserverServer server = open("--data", dir.toString(), "--port", "0", "--max-connections", "1",
+                "--idle-timeout", "60", "--header-timeout", "1");
+        try (Socket held = new Socket("127.0.0.1", server.port());
+             Socket refused = new Socket("127.0.0.1", server.port())) {
+            held.setSoTimeout(20_000);
+            refused.setSoTimeout(20_000);
+
+            assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                    .startsWith("HTTP/1.1 503 ").contains("too-many-connections");
+            assertThat(held.getInputStream().read()).as("a silent connection, closed after --header-timeout")
+                    .isEqualTo(-1);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aConnectionLimitOutOfRangeIsRefusedNamingTheKeyAndItsRange() {
+        assertThatThrownBy(() -> open("--data", dir.toString(), "--port", "0", "--header-timeout", "0"))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(UserError.FAILURE))
+                .hasMessageContaining("header-timeout").hasMessageContaining("1–600");
+    }
+
+    @Test
     void helpNamesTheAccessOptions() {
         int code = new ObserveCommand().run(List.of("--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).isZero();
-        assertThat(text(out)).contains("--token-file FILE", "--tls-cert FILE", "--tls-key FILE", "/observe/metrics");
+        assertThat(text(out)).contains("--token-file FILE", "--tls-cert FILE", "--tls-key FILE", "/observe/metrics",
+                "--max-connections N", "--idle-timeout SECONDS", "--header-timeout SECONDS");
     }
 
     private ObserverServer open(String... args) {
