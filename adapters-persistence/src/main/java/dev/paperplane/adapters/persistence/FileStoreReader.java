@@ -7,6 +7,7 @@ import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.TornTail;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
@@ -477,6 +478,15 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
     private boolean listingStands() {
         long nextFirst = verified.seq() + 1;
         return listedAt == verified.seq() && (nextFirst == scanSegment || !Files.exists(layout.segment(nextFirst)));
+    }
+
+    @Override
+    public Optional<TornTail> tornTail() {
+        try {
+            return TailRecovery.tornTail(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit log in " + layout.audit + ": " + e, e);
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,9 +160,19 @@ final class RecordDecoder {
 
     private AuditEvent sessionStarted(Instant time) {
         expect("{\"fingerprint\":");
+        int fingerprintAt = pos;
         String fingerprint = string();
         expect(",\"config\":");
+        int configStart = pos;
         RuntimeConfig config = config();
+        // the fingerprint is defined as the SHA-256 of these very bytes (docs/data-formats.md)
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(buf, configStart, pos - configStart);
+        String actual = Hex.format(digest.digest());
+        if (!actual.equals(fingerprint)) {
+            throw new RecordFormatException("the SessionStarted fingerprint " + fingerprint + " is not the SHA-256 "
+                    + "of its config, which hashes to " + actual, fingerprintAt - off);
+        }
         expect(",\"feed\":{\"name\":");
         String name = string();
         expect(",\"sha256\":");

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
@@ -235,5 +238,60 @@ class VerifyCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("verify: ok: " + head.seq() + " records");
         assertThat(DataDirs.checksums(data)).isEqualTo(before);
+    }
+
+    @Test
+    void aTornTailIsReportedWithItsSizeAndWhatTheNextRunDoesWithIt() throws IOException {
+        long end = Files.size(segment);
+        byte[] next = line(head.seq());
+        int torn = next.length / 2;
+        Files.write(segment, Arrays.copyOf(next, torn), StandardOpenOption.APPEND);
+
+        Cli.Result result = Cli.run("verify", "--data", data);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(result.out().lines().findFirst().orElseThrow(),
+                "verify: torn tail: " + torn + " byte(s) after the last newline of " + SEGMENT + " (from byte offset "
+                        + end + ") are not part of the log and readers ignore them; the next run moves them to "
+                        + "quarantine/ and cuts them from the segment");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aSessionStartedWhoseFingerprintIsNotTheHashOfItsConfigIsReportedAtItsSeq() throws IOException {
+        byte[] first = line(1);
+        int at = indexAfter(first, "\"fingerprint\":\"");
+        String recorded = new String(first, at, 64, StandardCharsets.US_ASCII);
+        byte[] forged = first.clone();
+        forged[at] = (byte) (recorded.charAt(0) == '0' ? '1' : '0');
+        List<byte[]> changed = new ArrayList<>(lines);
+        changed.set(0, forged);
+        rewriteLog(rechained(changed));
+
+        Cli.Result result = verifyFailsAt(1, 0);
+
+        assertThat(result.err()).contains("verify: audit log corrupt at seq 1 (" + SEGMENT + ", byte offset 0): "
+                + "the SessionStarted fingerprint " + new String(forged, at, 64, StandardCharsets.US_ASCII)
+                + " is not the SHA-256 of its config, which hashes to " + recorded);
+    }
+
+    /** The lines with every hash recomputed, as a forger who rewrites the whole chain would leave them. */
+    private static List<byte[]> rechained(List<byte[]> original) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        byte[] previous = new byte[32];
+        for (byte[] line : original) {
+            String text = new String(line, StandardCharsets.UTF_8);
+            String canonical = text.substring(0, text.length() - 1 - 75) + "}";
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                sha256.update(previous);
+                previous = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException(e);
+            }
+            out.add((text.substring(0, text.length() - 1 - 66) + HexFormat.of().formatHex(previous) + "\"}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 }
