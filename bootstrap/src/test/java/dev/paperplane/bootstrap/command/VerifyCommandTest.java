@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
@@ -264,34 +261,13 @@ class VerifyCommandTest {
         String recorded = new String(first, at, 64, StandardCharsets.US_ASCII);
         byte[] forged = first.clone();
         forged[at] = (byte) (recorded.charAt(0) == '0' ? '1' : '0');
-        List<byte[]> changed = new ArrayList<>(lines);
-        changed.set(0, forged);
-        rewriteLog(rechained(changed));
+        replaceLine(1, forged);
+        DataDirs.rechain(data);
 
         Cli.Result result = verifyFailsAt(1, 0);
 
         assertThat(result.err()).contains("verify: audit log corrupt at seq 1 (" + SEGMENT + ", byte offset 0): "
                 + "the SessionStarted fingerprint " + new String(forged, at, 64, StandardCharsets.US_ASCII)
                 + " is not the SHA-256 of its config, which hashes to " + recorded);
-    }
-
-    /** The lines with every hash recomputed, as a forger who rewrites the whole chain would leave them. */
-    private static List<byte[]> rechained(List<byte[]> original) throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        byte[] previous = new byte[32];
-        for (byte[] line : original) {
-            String text = new String(line, StandardCharsets.UTF_8);
-            String canonical = text.substring(0, text.length() - 1 - 75) + "}";
-            try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                sha256.update(previous);
-                previous = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IOException(e);
-            }
-            out.add((text.substring(0, text.length() - 1 - 66) + HexFormat.of().formatHex(previous) + "\"}\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }
