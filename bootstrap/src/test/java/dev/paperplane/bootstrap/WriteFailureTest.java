@@ -78,6 +78,23 @@ class WriteFailureTest {
     }
 
     @Test
+    void aCopyWhoseSnapshotCannotBeWrittenExitsOneNamingIt() throws Exception {
+        Path feed = Fixtures.feed(dir.resolve("feed.csv"), 25, instruments(120), 3);
+        Path source = dir.resolve("source");
+        Cli.ok("run", "--data", source, "--feed", feed);
+
+        Cli.Result copy = ChildJvm.run(dir.resolve("logs"), List.of(PRLIMIT.toString(), "--fsize=" + LIMIT, "--"),
+                List.of(), "copy", "--from", source, "--to", data, "--segment-bytes", 8192);
+
+        assertThat(copy.exitCode()).as(copy.toString()).isOne();
+        assertThat(copy.err()).startsWith("paperplane: could not store the snapshot at seq ")
+                .contains(" in " + data.toAbsolutePath().resolve("snapshots") + ": ")
+                .contains("File too large")
+                .doesNotContain("a bug in paperplane");
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
     void aFullDiskDuringAnAppendStopsTheRunSayingNoBarIsAcknowledgedBeforeItIsDurable() throws Exception {
         Path feed = Fixtures.feed(dir.resolve("feed.csv"), 400, "AAA,BBB", 3);
         Path config = Fixtures.config(dir.resolve("config.yaml"));
