@@ -82,7 +82,16 @@ public final class ChildJvm {
      * {@code logs}.
      */
     public static Child start(Path logs, List<String> jvmOptions, Object... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(logs, List.of(), jvmOptions, args);
+    }
+
+    /**
+     * {@link #start(Path, List, Object...)} under {@code launcher}, a command that runs the rest of its arguments
+     * (such as {@code prlimit --fsize=N --}, to give the child a limit of its own).
+     */
+    public static Child start(Path logs, List<String> launcher, List<String> jvmOptions, Object... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaBinary());
         command.addAll(FAST_START);
         command.addAll(jvmOptions);
@@ -103,7 +112,13 @@ public final class ChildJvm {
 
     /** Runs {@code paperplane args} in a child JVM to its end (bounded) and returns what it printed. */
     public static Cli.Result run(Path logs, List<String> jvmOptions, Object... args) throws IOException, InterruptedException {
-        try (Child child = start(logs, jvmOptions, args)) {
+        return run(logs, List.of(), jvmOptions, args);
+    }
+
+    /** Runs {@code paperplane args} in a child JVM under {@code launcher} to its end (bounded). */
+    public static Cli.Result run(Path logs, List<String> launcher, List<String> jvmOptions, Object... args)
+            throws IOException, InterruptedException {
+        try (Child child = start(logs, launcher, jvmOptions, args)) {
             return child.await();
         }
     }

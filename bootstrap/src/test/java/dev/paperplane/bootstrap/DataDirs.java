@@ -5,6 +5,7 @@ import dev.paperplane.application.audit.AuditRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -79,6 +80,33 @@ public final class DataDirs {
     public static List<AuditRecord> records(Path data) {
         try (Stream<AuditRecord> records = FileStore.openReader(data).readAfter(0)) {
             return records.toList();
+        }
+    }
+
+    /**
+     * Recomputes every record's hash in every segment, in order, as a forger who rewrites the whole chain would: what
+     * is left to catch is whatever the chain cannot (a record's content that breaks a rule of its own).
+     */
+    public static void rechain(Path data) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] previous = new byte[32];
+            for (String name : segments(data).keySet()) {
+                Path segment = data.resolve("audit").resolve(name);
+                StringBuilder rewritten = new StringBuilder();
+                for (String line : Files.readString(segment, StandardCharsets.UTF_8).split("\n")) {
+                    String canonical = line.substring(0, line.length() - 75) + "}";
+                    sha256.update(previous);
+                    previous = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
+                    rewritten.append(line, 0, line.length() - 66).append(HexFormat.of().formatHex(previous))
+                            .append("\"}\n");
+                }
+                Files.writeString(segment, rewritten, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -67,4 +67,20 @@ class IndependentChainCheckTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("bad record at seq 3 in ");
     }
+
+    @Test
+    void thePythonCheckFromTheDocsRejectsAFingerprintThatIsNotTheHashOfItsConfig() throws IOException,
+            InterruptedException {
+        Path first = data.resolve("audit").resolve(DataDirs.segments(data).firstKey());
+        String text = Files.readString(first, StandardCharsets.UTF_8);
+        int digit = text.indexOf("\"fingerprint\":\"") + "\"fingerprint\":\"".length();
+        String forged = text.substring(0, digit) + (text.charAt(digit) == '0' ? '1' : '0') + text.substring(digit + 1);
+        Files.writeString(first, forged, StandardCharsets.UTF_8);
+        DataDirs.rechain(data);
+
+        Cli.Result result = Python.run(script.toString(), data.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("bad fingerprint at seq 1 in ");
+    }
 }

@@ -4,6 +4,9 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.ChainVerifier;
+import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.TornTail;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
@@ -134,6 +137,15 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
             return log.storage();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the audit segments in " + layout.audit + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Optional<TornTail> tornTail() {
+        try {
+            return TailRecovery.tornTail(layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit log in " + layout.audit + ": " + e, e);
         }
     }
 

@@ -6,8 +6,8 @@ import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import dev.paperplane.application.snapshot.store.SnapshotWriteException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -268,8 +268,8 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
      * {@inheritDoc} Written to a temp file, forced, renamed atomically and the directory forced. Storing the
      * same snapshot again is a no-op; a different one at a stored seq is refused.
      *
-     * @throws IllegalStateException when a different snapshot is stored at that seq, or the writer is closed
-     * @throws UncheckedIOException  when the file could not be written
+     * @throws IllegalStateException  when a different snapshot is stored at that seq, or the writer is closed
+     * @throws SnapshotWriteException when the file could not be written; its temp file is removed
      */
     @Override
     public synchronized void store(Snapshot snapshot) {
@@ -279,12 +279,8 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
         Path target = layout.snapshot(snapshot.seq());
         Path temp = layout.snapshotTemp(snapshot.seq());
         try {
-            if (Files.exists(target)) {
-                if (Arrays.equals(Files.readAllBytes(target), content)) {
-                    return;
-                }
-                throw new IllegalStateException("a different snapshot at seq " + snapshot.seq() + " is already "
-                        + "stored in " + target + "; snapshots are never replaced");
+            if (SnapshotFiles.alreadyStored(target, snapshot.seq(), content)) {
+                return;
             }
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -297,8 +293,19 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             Layout.syncDirectory(layout.snapshots);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not store the snapshot at seq " + snapshot.seq() + " in "
-                    + layout.snapshots + ": " + e, e);
+            String removed = removeTemp(temp);
+            throw new SnapshotWriteException("could not store the snapshot at seq " + snapshot.seq() + " in "
+                    + layout.snapshots + ": " + e + removed, e);
+        }
+    }
+
+    /** Deletes a failed write's temp file; says so when even that fails, so the operator can remove it. */
+    private static String removeTemp(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+            return "";
+        } catch (IOException e) {
+            return "; its temp file " + temp + " could not be removed either (" + e + "): remove it";
         }
     }
 

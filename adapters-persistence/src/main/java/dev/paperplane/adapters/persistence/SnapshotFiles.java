@@ -4,10 +4,15 @@ import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +26,8 @@ import java.util.Optional;
  */
 final class SnapshotFiles {
     private static final int MAX_HEADER = 512;
+    /** The largest file a snapshot can be: the longest header line, the largest state and the final newline. */
+    static final long MAX_FILE_BYTES = MAX_HEADER + (long) Snapshot.MAX_STATE_BYTES + 1;
 
     private SnapshotFiles() {
     }
@@ -45,6 +52,30 @@ final class SnapshotFiles {
         }
     }
 
+    /**
+     * Whether {@code target} already holds exactly {@code content}: false when there is no file. Anything else there
+     * (other bytes, a special file, which is never opened) is refused: snapshots are never replaced.
+     *
+     * @throws IllegalStateException when something else is stored there
+     */
+    static boolean alreadyStored(Path target, long seq, byte[] content) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (attributes.isRegularFile() && attributes.size() == content.length) {
+            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                if (Arrays.equals(readFully(channel, 0, content.length), content)) {
+                    return true;
+                }
+            }
+        }
+        throw new IllegalStateException("a different snapshot at seq " + seq + " is already stored in " + target
+                + "; snapshots are never replaced");
+    }
+
     /** Every snapshot file in the layout, newest first, each with its problem if any. */
     static List<SnapshotInfo> list(Layout layout) throws IOException {
         List<SnapshotInfo> infos = new ArrayList<>();
@@ -66,67 +97,120 @@ final class SnapshotFiles {
     private record Read(SnapshotInfo info, Snapshot snapshot) {
     }
 
+    /**
+     * Reads one snapshot file, reporting every way it can be unusable. Only a regular file is opened (checked
+     * without following links: a FIFO would block the opener, a device could be endless), and only when its size
+     * is within {@link #MAX_FILE_BYTES}; the state is read into one array of the size the header announces, after
+     * the file's size was found to match it. So no snapshot file, however damaged, costs more heap than the bound.
+     */
     private static Read read(Path file, long nameSeq) {
-        byte[] bytes;
+        BasicFileAttributes attributes;
         try {
-            bytes = Files.readAllBytes(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return problem(nameSeq, 0, "missing: " + file);
         } catch (IOException e) {
             return problem(nameSeq, 0, "unreadable: " + e);
         }
+        if (!attributes.isRegularFile()) {
+            return problem(nameSeq, 0, "not a regular file but " + kind(attributes) + ": " + file
+                    + " was not opened; remove it");
+        }
+        long size = attributes.size();
+        if (size > MAX_FILE_BYTES) {
+            return problem(nameSeq, size, "too large: " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " a snapshot may have; its bytes were not read");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return read(channel, size, nameSeq);
+        } catch (NoSuchFileException e) {
+            return problem(nameSeq, 0, "missing: " + file);
+        } catch (IOException e) {
+            return problem(nameSeq, size, "unreadable: " + e);
+        }
+    }
+
+    private static Read read(FileChannel channel, long size, long nameSeq) throws IOException {
+        byte[] prefix = readFully(channel, 0, (int) Math.min(size, MAX_HEADER));
         int newline = -1;
-        for (int i = 0; i < Math.min(bytes.length, MAX_HEADER); i++) {
-            if (bytes[i] == '\n') {
+        for (int i = 0; i < prefix.length; i++) {
+            if (prefix[i] == '\n') {
                 newline = i;
                 break;
             }
         }
         if (newline < 0) {
-            return problem(nameSeq, bytes.length, "unreadable header: no header line in the first "
-                    + Math.min(bytes.length, MAX_HEADER) + " bytes (truncated or not a snapshot)");
+            return problem(nameSeq, size, "unreadable header: no header line in the first "
+                    + prefix.length + " bytes (truncated or not a snapshot)");
         }
         Header header;
         try {
-            header = Header.parse(new String(bytes, 0, newline, StandardCharsets.US_ASCII));
+            header = Header.parse(new String(prefix, 0, newline, StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
-            return problem(nameSeq, bytes.length, "unreadable header: " + e.getMessage());
+            return problem(nameSeq, size, "unreadable header: " + e.getMessage());
         }
         long expected = newline + 1L + header.stateBytes() + 1L;
         String problem = null;
         if (header.seq() != nameSeq) {
             problem = "the header says seq " + header.seq() + " but the file name says seq " + nameSeq;
-        } else if (bytes.length < expected) {
-            problem = "truncated: " + bytes.length + " of " + expected + " bytes";
-        } else if (bytes.length > expected) {
-            problem = bytes.length + " bytes where the header announces " + expected;
-        } else if (bytes[bytes.length - 1] != '\n') {
-            problem = "truncated: the final newline is missing";
+        } else if (header.stateBytes() > Snapshot.MAX_STATE_BYTES) {
+            problem = "too large: the header announces " + header.stateBytes() + " state bytes, more than the "
+                    + Snapshot.MAX_STATE_BYTES + " a snapshot may have; its bytes were not read";
+        } else if (size < expected) {
+            problem = "truncated: " + size + " of " + expected + " bytes";
+        } else if (size > expected) {
+            problem = size + " bytes where the header announces " + expected;
         } else if (header.schemaVersion() != Snapshot.CURRENT_SCHEMA) {
             problem = "unknown schema version " + header.schemaVersion() + " (this runtime reads "
                     + Snapshot.CURRENT_SCHEMA + ")";
         }
         Snapshot snapshot = null;
         if (problem == null) {
-            byte[] state = Arrays.copyOfRange(bytes, newline + 1, bytes.length - 1);
-            String actual = Snapshot.checksumOf(state);
-            if (!actual.equals(header.checksum())) {
-                problem = "checksum mismatch: the header records " + header.checksum() + ", the state hashes to "
-                        + actual;
+            byte[] state = readFully(channel, newline + 1L, (int) header.stateBytes());
+            byte[] last = readFully(channel, expected - 1, 1);
+            if (state.length < header.stateBytes() || last.length < 1) {
+                problem = "truncated while it was read";
+            } else if (last[0] != '\n') {
+                problem = "truncated: the final newline is missing";
             } else {
-                snapshot = new Snapshot(header.seq(), header.chainHash(), header.schemaVersion(), state);
+                String actual = Snapshot.checksumOf(state);
+                if (!actual.equals(header.checksum())) {
+                    problem = "checksum mismatch: the header records " + header.checksum()
+                            + ", the state hashes to " + actual;
+                } else {
+                    snapshot = new Snapshot(header.seq(), header.chainHash(), header.schemaVersion(), state);
+                }
             }
         }
         SnapshotInfo info = new SnapshotInfo(nameSeq, header.chainHash(), header.schemaVersion(), header.checksum(),
-                bytes.length, Optional.ofNullable(problem));
+                size, Optional.ofNullable(problem));
         return new Read(info, snapshot);
+    }
+
+    /** Up to {@code length} bytes from {@code position}: fewer only when the file ends first. */
+    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                return Arrays.copyOf(buffer.array(), buffer.position());
+            }
+        }
+        return buffer.array();
+    }
+
+    private static String kind(BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        return "a special file (FIFO, socket or device)";
     }
 
     private static Read problem(long seq, long size, String problem) {
         return new Read(new SnapshotInfo(seq, "", 0, "", size, Optional.of(problem)), null);
     }
-
-
 
     /** The parsed header line; parsing is strict, in the one field order the writer uses. */
     private record Header(int schemaVersion, long seq, String chainHash, String checksum, long stateBytes) {

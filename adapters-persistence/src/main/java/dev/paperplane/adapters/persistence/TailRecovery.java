@@ -5,6 +5,7 @@ import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.TornTail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -171,6 +172,39 @@ final class TailRecovery {
         }
         Layout.syncDirectory(layout.quarantine);
         return file;
+    }
+
+    /**
+     * The bytes after the last newline of the last segment, found without verifying anything: what the next writer
+     * start would at least quarantine. Reads backwards from the end in 4 KiB steps: a torn tail is at most one
+     * batch, so this reads the whole segment only when it holds no newline at all.
+     */
+    static Optional<TornTail> tornTail(Layout layout) throws IOException {
+        Map.Entry<Long, Path> last = layout.segments().lastEntry();
+        if (last == null) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(last.getValue(), StandardOpenOption.READ)) {
+            long size = channel.size();
+            long newlineEnd = 0;
+            for (long before = size; newlineEnd == 0 && before > 0; ) {
+                int length = (int) Math.min(before, 4096);
+                ByteBuffer buffer = ByteBuffer.allocate(length);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, before - length + buffer.position()) < 0) {
+                        throw new IOException(last.getValue().getFileName() + " shrank while being read");
+                    }
+                }
+                for (int i = length - 1; i >= 0 && newlineEnd == 0; i--) {
+                    if (buffer.get(i) == '\n') {
+                        newlineEnd = before - length + i + 1;
+                    }
+                }
+                before -= length;
+            }
+            return newlineEnd == size ? Optional.empty()
+                    : Optional.of(new TornTail(last.getValue().getFileName().toString(), newlineEnd, size - newlineEnd));
+        }
     }
 
     /**

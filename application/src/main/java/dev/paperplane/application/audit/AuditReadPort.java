@@ -25,4 +25,9 @@ public interface AuditReadPort {
 
     /** Size and location of the stored log. */
     AuditStorage storage();
+
+    /** The bytes after the last newline of the log, if any: a store that keeps whole records only has none. */
+    default Optional<TornTail> tornTail() {
+        return Optional.empty();
+    }
 }

@@ -109,9 +109,17 @@ final class AuditSchema {
 
     private static SessionStarted readSessionStarted(Instant time, CanonicalJsonReader in) {
         in.expect("{\"fingerprint\":");
+        int fingerprintAt = in.position();
         String fingerprint = in.string();
         in.expect(",\"config\":");
+        int configAt = in.position();
         RuntimeConfig config = ConfigSchema.read(in);
+        // the fingerprint is defined as the SHA-256 of these very bytes (docs/data-formats.md)
+        String actual = in.sha256Since(configAt);
+        if (!actual.equals(fingerprint)) {
+            throw in.failAt("the SessionStarted fingerprint " + fingerprint + " is not the SHA-256 of its config,"
+                    + " which hashes to " + actual, fingerprintAt);
+        }
         in.expect(",\"feed\":{\"name\":");
         String name = in.string();
         in.expect(",\"sha256\":");

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,13 @@ final class CanonicalJsonReader {
     /** The cursor's index into the buffer. */
     int position() {
         return pos;
+    }
+
+    /** The SHA-256 of the bytes read since {@code from} (a {@link #position()}), in lowercase hex. */
+    String sha256Since(int from) {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(buf, from, pos - from);
+        return Hex.format(digest.digest());
     }
 
     // ---- names ----
@@ -492,7 +500,12 @@ final class CanonicalJsonReader {
 
     /** A failure for {@code reason} at the cursor. */
     RecordFormatException fail(String reason) {
-        return new RecordFormatException(reason, pos - off);
+        return failAt(reason, pos);
+    }
+
+    /** A failure at {@code position} (a {@link #position()}), reported relative to the line's start. */
+    RecordFormatException failAt(String reason, int position) {
+        return new RecordFormatException(reason, position - off);
     }
 
     /** Up to 24 bytes from the cursor, quoted with non-printable bytes as hex, or "end of record". */

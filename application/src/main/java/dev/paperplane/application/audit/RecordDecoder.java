@@ -2,6 +2,7 @@ package dev.paperplane.application.audit;
 
 import dev.paperplane.domain.audit.AuditEvent;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 

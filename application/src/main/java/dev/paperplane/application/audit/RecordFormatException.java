@@ -2,7 +2,7 @@ package dev.paperplane.application.audit;
 
 /**
  * One audit line is not a canonical, verifiable record: malformed or non-canonical JSON, a seq that does not
- * follow its predecessor, or a chain hash that does not match. Carries the reason and the byte position within
+ * follow its predecessor, a chain hash that does not match, or a SessionStarted fingerprint that is not its config's. Carries the reason and the byte position within
  * the line where it was detected.
  */
 public final class RecordFormatException extends RuntimeException {

@@ -18,6 +18,13 @@ public record Snapshot(long seq, String chainHash, int schemaVersion, byte[] sta
     /** The state encoding version this runtime writes and reads. */
     public static final int CURRENT_SCHEMA = 1;
 
+    /**
+     * The most state bytes a snapshot may announce or hold (64 MiB): well above the largest state an honest
+     * configuration produces (docs/data-formats.md, "Size bound"). A stored snapshot beyond it is damaged and is
+     * refused before its bytes are read, so a crafted or corrupt one cannot exhaust the heap.
+     */
+    public static final int MAX_STATE_BYTES = 64 * 1024 * 1024;
+
     public Snapshot {
         Objects.requireNonNull(chainHash, "chainHash");
         Objects.requireNonNull(state, "state");

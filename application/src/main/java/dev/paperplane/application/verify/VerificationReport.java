@@ -1,6 +1,7 @@
 package dev.paperplane.application.verify;
 
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.TornTail;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,10 @@ import java.util.Optional;
  * @param snapshotsChecked snapshots found equal to a replay up to their seq
  * @param corruption    the first record that failed, if any
  * @param findings      every problem found, in the order found (empty when everything holds)
+ * @param tornTail      bytes after the log's last newline, if any: not part of the log, so not a problem
  */
 public record VerificationReport(ChainHead head, String stateDigest, int snapshotsChecked, Optional<Corruption> corruption,
-                                 List<String> findings) {
+                                 List<String> findings, Optional<TornTail> tornTail) {
     public VerificationReport {
         findings = List.copyOf(findings);
     }

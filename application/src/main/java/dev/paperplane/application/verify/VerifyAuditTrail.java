@@ -82,7 +82,8 @@ public final class VerifyAuditTrail {
                 findings.add("snapshot at seq " + beyond.seq() + " is beyond the log's last seq " + head.seq());
             }
         }
-        return new VerificationReport(head, state.state().digest(), snapshotsChecked, corruption, findings);
+        return new VerificationReport(head, state.state().digest(), snapshotsChecked, corruption, findings,
+                log.tornTail());
     }
 
     private Optional<String> compare(SnapshotInfo info, ChainHead head, RuntimeState replayed) {

@@ -183,6 +183,25 @@ class AuditCodecDecodingTest {
     }
 
     @Test
+    void aSessionStartedWhoseFingerprintIsNotTheHashOfItsConfigIsRejectedAtTheFingerprint() {
+        String started = new String(AuditCodec.seal(ChainHead.GENESIS, SampleEvents.oneOfEach().stream()
+                .filter(e -> e instanceof dev.paperplane.domain.audit.SessionStarted).findFirst().orElseThrow())
+                .line(), StandardCharsets.UTF_8);
+        String canonical = started.substring(0, started.length() - 1 - 75) + "}";
+        int at = canonical.indexOf("\"fingerprint\":\"") + "\"fingerprint\":".length();
+        String recorded = canonical.substring(at + 1, at + 65);
+        String forged = "0".repeat(64).equals(recorded) ? "1".repeat(64) : "0".repeat(64);
+        String line = Lines.sealAfterGenesis(canonical.replace(recorded, forged));
+
+        assertThatThrownBy(() -> Lines.openAfterGenesis(line))
+                .isInstanceOfSatisfying(RecordFormatException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("the SessionStarted fingerprint " + forged + " is not the "
+                            + "SHA-256 of its config, which hashes to " + recorded);
+                    assertThat(e.position()).isEqualTo(at);
+                });
+    }
+
+    @Test
     void aSeqThatDoesNotFollowThePreviousIsRejected() {
         String line = Lines.withHash(BAR.replace("\"seq\":1", "\"seq\":2"),
                 Lines.sha256Hex(Lines.ZERO_HASH, BAR.replace("\"seq\":1", "\"seq\":2")));

@@ -9,6 +9,7 @@ import dev.paperplane.application.session.ConfigMismatchException;
 import dev.paperplane.application.session.InitializeRuntime;
 import dev.paperplane.application.session.RunPaperSession;
 import dev.paperplane.application.session.SessionSummary;
+import dev.paperplane.application.snapshot.store.SnapshotWriteException;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
 import dev.paperplane.bootstrap.cli.UserError;
@@ -131,7 +132,12 @@ public final class RunCommand implements Command {
                     + data.describe() + " for a full report");
         } catch (AuditWriteException e) {
             throw new UserError("the run stopped: " + e.getMessage()
-                    + "; every bar acknowledged before it is durable, and running again continues after it");
+                    + "; no bar is acknowledged before it is durable, and running again continues after the last "
+                    + "durable one");
+        } catch (SnapshotWriteException e) {
+            throw new UserError("the run stopped: " + e.getMessage() + "; the audit log keeps every bar appended "
+                    + "before it: make room (or make the snapshots directory writable) and run again to continue "
+                    + "after them");
         } catch (IOException e) {
             throw new UserError("cannot read the feed " + feedFile + ": " + e.getMessage());
         } catch (RuntimeException e) {

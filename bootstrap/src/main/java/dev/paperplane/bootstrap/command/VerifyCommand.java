@@ -6,6 +6,9 @@ import dev.paperplane.application.verify.VerificationReport;
 import dev.paperplane.application.verify.VerifyAuditTrail;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
+import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.application.audit.TornTail;
 import dev.paperplane.bootstrap.config.ConfigKey;
 import dev.paperplane.bootstrap.config.ConfigOptions;
 import dev.paperplane.bootstrap.progress.ProgressReporter;
@@ -74,8 +77,10 @@ public final class VerifyCommand implements Command {
             out.println("verify: ok: " + report.head().seq() + " records, seq contiguous, chain intact (head "
                     + report.head().hash() + "), " + report.snapshotsChecked() + " snapshots equal to a replay; state digest "
                     + report.stateDigest());
+            report.tornTail().ifPresent(torn -> out.println(describe(torn)));
             return 0;
         }
+        report.tornTail().ifPresent(torn -> err.println(describe(torn)));
         report.findings().forEach(finding -> err.println("verify: " + finding));
         report.corruption().ifPresent(c -> err.println("verify: first bad seq " + c.seq() + " in " + c.segment()
                 + " at byte offset " + c.offset()));
@@ -85,6 +90,13 @@ public final class VerifyCommand implements Command {
         err.println("verify: FAILED: " + report.findings().size() + " problem(s); the last good record is seq "
                 + lastGood);
         return 1;
+    }
+
+    /** What a torn tail is and what will become of it; it is no problem, so verify passes with it. */
+    private static String describe(TornTail torn) {
+        return "verify: torn tail: " + torn.bytes() + " byte(s) after the last newline of " + torn.segment()
+                + " (from byte offset " + torn.offset() + ") are not part of the log and readers ignore them; the "
+                + "next run moves them to quarantine/ and cuts them from the segment";
     }
 
     /** The head seq for progress, or 0 (total unknown) when the log fails verification: the report names where. */

@@ -10,6 +10,7 @@ import dev.paperplane.adapters.persistence.postgres.PostgresStoreReader;
 import dev.paperplane.adapters.persistence.postgres.PostgresStoreWriter;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import dev.paperplane.application.snapshot.store.SnapshotWriteException;
 import dev.paperplane.bootstrap.cli.UserError;
 
 /**
@@ -83,11 +84,13 @@ public final class StoreOpener {
     }
 
     /**
-     * {@code failure} as a one-line {@link UserError} when it is a store's failure to open or read (the server
-     * went away, a query failed), else {@code failure} itself: for commands to rethrow what they catch.
+     * {@code failure} as a one-line {@link UserError} when it is a store's failure to open, read or take a snapshot
+     * (the server went away, a query failed, the disk is full), else {@code failure} itself: for commands to rethrow
+     * what they catch.
      */
     public static RuntimeException userError(RuntimeException failure) {
-        if (failure instanceof PostgresStoreException || failure instanceof FileStoreException) {
+        if (failure instanceof PostgresStoreException || failure instanceof FileStoreException
+                || failure instanceof SnapshotWriteException) {
             return new UserError(failure.getMessage());
         }
         return failure;

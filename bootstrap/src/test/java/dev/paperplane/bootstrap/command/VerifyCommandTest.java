@@ -236,4 +236,38 @@ class VerifyCommandTest {
         assertThat(result.out()).startsWith("verify: ok: " + head.seq() + " records");
         assertThat(DataDirs.checksums(data)).isEqualTo(before);
     }
+
+    @Test
+    void aTornTailIsReportedWithItsSizeAndWhatTheNextRunDoesWithIt() throws IOException {
+        long end = Files.size(segment);
+        byte[] next = line(head.seq());
+        int torn = next.length / 2;
+        Files.write(segment, Arrays.copyOf(next, torn), StandardOpenOption.APPEND);
+
+        Cli.Result result = Cli.run("verify", "--data", data);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(result.out().lines().findFirst().orElseThrow(),
+                "verify: torn tail: " + torn + " byte(s) after the last newline of " + SEGMENT + " (from byte offset "
+                        + end + ") are not part of the log and readers ignore them; the next run moves them to "
+                        + "quarantine/ and cuts them from the segment");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aSessionStartedWhoseFingerprintIsNotTheHashOfItsConfigIsReportedAtItsSeq() throws IOException {
+        byte[] first = line(1);
+        int at = indexAfter(first, "\"fingerprint\":\"");
+        String recorded = new String(first, at, 64, StandardCharsets.US_ASCII);
+        byte[] forged = first.clone();
+        forged[at] = (byte) (recorded.charAt(0) == '0' ? '1' : '0');
+        replaceLine(1, forged);
+        DataDirs.rechain(data);
+
+        Cli.Result result = verifyFailsAt(1, 0);
+
+        assertThat(result.err()).contains("verify: audit log corrupt at seq 1 (" + SEGMENT + ", byte offset 0): "
+                + "the SessionStarted fingerprint " + new String(forged, at, 64, StandardCharsets.US_ASCII)
+                + " is not the SHA-256 of its config, which hashes to " + recorded);
+    }
 }

@@ -11,6 +11,7 @@ import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import dev.paperplane.application.snapshot.store.SnapshotWriteException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -257,7 +258,7 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
      * different one at a stored seq is refused.
      *
      * @throws IllegalStateException   when a different snapshot is stored at that seq, or the writer is closed
-     * @throws PostgresStoreException  when the snapshot could not be committed
+     * @throws SnapshotWriteException  when the snapshot could not be committed
      */
     @Override
     public synchronized void store(Snapshot snapshot) {
@@ -273,7 +274,7 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
             }
         } catch (SQLException e) {
             Connections.rollbackQuietly(connection);
-            throw new PostgresStoreException("could not store the snapshot at seq " + snapshot.seq() + " in "
+            throw new SnapshotWriteException("could not store the snapshot at seq " + snapshot.seq() + " in "
                     + schema.label(Schema.SNAPSHOTS) + " (" + target.location() + "): " + e.getMessage(), e);
         }
         if (!stored) {

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,12 +47,15 @@ final class SnapshotRows {
                 return true;
             }
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT chain_hash, schema_version, state FROM "
-                + schema.table(Schema.SNAPSHOTS) + " WHERE seq = ?")) {
-            query.setLong(1, snapshot.seq());
+        // compared by the server: the stored state, whatever its size, is never fetched
+        try (PreparedStatement query = connection.prepareStatement("SELECT chain_hash = ? AND schema_version = ?"
+                + " AND state = ? FROM " + schema.table(Schema.SNAPSHOTS) + " WHERE seq = ?")) {
+            query.setString(1, snapshot.chainHash());
+            query.setInt(2, snapshot.schemaVersion());
+            query.setBytes(3, snapshot.state());
+            query.setLong(4, snapshot.seq());
             try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getString(1).equals(snapshot.chainHash())
-                        && row.getInt(2) == snapshot.schemaVersion() && Arrays.equals(row.getBytes(3), snapshot.state());
+                return row.next() && row.getBoolean(1);
             }
         }
     }
@@ -62,16 +64,19 @@ final class SnapshotRows {
     static List<SnapshotInfo> list(Connection connection, Schema schema) throws SQLException {
         List<SnapshotInfo> infos = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT seq, chain_hash, schema_version, checksum,"
-                + " octet_length(state), encode(sha256(state), 'hex') FROM " + schema.table(Schema.SNAPSHOTS)
-                + " ORDER BY seq DESC");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                int schemaVersion = rows.getInt(3);
-                String checksum = rows.getString(4);
-                String problem = problem(rows.getString(2), schemaVersion, checksum, rows.getString(6));
-                infos.add(new SnapshotInfo(rows.getLong(1), rows.getString(2), schemaVersion, checksum,
-                        fileSize(rows.getLong(1), rows.getString(2), schemaVersion, checksum, rows.getLong(5)),
-                        Optional.ofNullable(problem)));
+                + " octet_length(state), CASE WHEN octet_length(state) <= ? THEN encode(sha256(state), 'hex') END"
+                + " FROM " + schema.table(Schema.SNAPSHOTS) + " ORDER BY seq DESC")) {
+            query.setInt(1, Snapshot.MAX_STATE_BYTES);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    int schemaVersion = rows.getInt(3);
+                    String checksum = rows.getString(4);
+                    String problem = rows.getLong(5) > Snapshot.MAX_STATE_BYTES ? tooLarge(rows.getLong(5))
+                            : problem(rows.getString(2), schemaVersion, checksum, rows.getString(6));
+                    infos.add(new SnapshotInfo(rows.getLong(1), rows.getString(2), schemaVersion, checksum,
+                            fileSize(rows.getLong(1), rows.getString(2), schemaVersion, checksum, rows.getLong(5)),
+                            Optional.ofNullable(problem)));
+                }
             }
         }
         return infos;
@@ -87,14 +92,19 @@ final class SnapshotRows {
         return header.getBytes(StandardCharsets.UTF_8).length + stateBytes + 1;
     }
 
-    /** The snapshot at {@code seq} if one is stored and intact, verified here rather than by the server. */
+    /**
+     * The snapshot at {@code seq} if one is stored and intact, verified here rather than by the server. The state's
+     * size is checked in SQL first: a state beyond {@link Snapshot#MAX_STATE_BYTES} is never fetched.
+     */
     static Optional<Snapshot> load(Connection connection, Schema schema, long seq) throws SQLException {
         if (seq < 0) {
             return Optional.empty();
         }
         try (PreparedStatement query = connection.prepareStatement("SELECT chain_hash, schema_version, checksum, "
-                + "state FROM " + schema.table(Schema.SNAPSHOTS) + " WHERE seq = ?")) {
-            query.setLong(1, seq);
+                + "CASE WHEN octet_length(state) <= ? THEN state END FROM " + schema.table(Schema.SNAPSHOTS)
+                + " WHERE seq = ?")) {
+            query.setInt(1, Snapshot.MAX_STATE_BYTES);
+            query.setLong(2, seq);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -102,12 +112,18 @@ final class SnapshotRows {
                 String chainHash = row.getString(1);
                 int schemaVersion = row.getInt(2);
                 byte[] state = row.getBytes(4);
-                if (problem(chainHash, schemaVersion, row.getString(3), Snapshot.checksumOf(state)) != null) {
+                if (state == null
+                        || problem(chainHash, schemaVersion, row.getString(3), Snapshot.checksumOf(state)) != null) {
                     return Optional.empty();
                 }
                 return Optional.of(new Snapshot(seq, chainHash, schemaVersion, state));
             }
         }
+    }
+
+    private static String tooLarge(long stateBytes) {
+        return "too large: " + stateBytes + " state bytes, more than the " + Snapshot.MAX_STATE_BYTES
+                + " a snapshot may have; its bytes were not read";
     }
 
     private static String problem(String chainHash, int schemaVersion, String checksum, String actual) {

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * Free of JUnit, so that the tests ({@link PostgresServer}) and the benchmarks share it from this module's test-jar.
  */
 public final class ThrowawayCluster {
+    /** Where runuser is installed when the PATH does not name its directory. */
+    static final List<Path> SBIN_RUNUSER = List.of(Path.of("/usr/sbin/runuser"), Path.of("/sbin/runuser"));
     private final Path bin;
     private final boolean asPostgres;
     private final Path dir;
@@ -47,6 +49,10 @@ public final class ThrowawayCluster {
         }
         if (uid() == 0 && run(List.of("id", "-u", "postgres"), null, null) != 0) {
             return Optional.of("this runs as root and there is no postgres user to run the server as");
+        }
+        if (uid() == 0 && runuser().isEmpty()) {
+            return Optional.of("this runs as root and there is no runuser (on the PATH, " + SBIN_RUNUSER
+                    + ") to run the server as postgres");
         }
         return Optional.empty();
     }
@@ -159,7 +165,9 @@ public final class ThrowawayCluster {
     private void cmd(String program, String... args) {
         List<String> command = new ArrayList<>();
         if (asPostgres) {
-            command.addAll(List.of("runuser", "-u", "postgres", "--"));
+            String runuser = runuser().map(Path::toString).orElseThrow(() -> new IllegalStateException(
+                    unavailable().orElse("no runuser")));
+            command.addAll(List.of(runuser, "-u", "postgres", "--"));
         }
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
@@ -208,6 +216,28 @@ public final class ThrowawayCluster {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** runuser: on the PATH, or where distributions install it, since a PATH without the sbin directories is common. */
+    private static Optional<Path> runuser() {
+        return executable("runuser", System.getenv("PATH"), SBIN_RUNUSER);
+    }
+
+    /**
+     * The first executable {@code name} in the directories of {@code path} (a PATH value, may be null), else the first
+     * executable of {@code fallbacks}.
+     */
+    static Optional<Path> executable(String name, String path, List<Path> fallbacks) {
+        List<Path> candidates = new ArrayList<>();
+        if (path != null) {
+            for (String directory : path.split(java.io.File.pathSeparator)) {
+                if (!directory.isEmpty()) {
+                    candidates.add(Path.of(directory, name));
+                }
+            }
+        }
+        candidates.addAll(fallbacks);
+        return candidates.stream().filter(Files::isRegularFile).filter(Files::isExecutable).findFirst();
     }
 
     private static int uid() {
