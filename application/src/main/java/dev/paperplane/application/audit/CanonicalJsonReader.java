@@ -40,7 +40,7 @@ final class CanonicalJsonReader {
     private long lastEpochDay;
 
     /** Starts on {@code buf[from, end)}, positions reported relative to {@code from}. */
-    void reset(byte[] line, int from, int to) {
+    void start(byte[] line, int from, int to) {
         this.buf = line;
         this.off = from;
         this.pos = from;

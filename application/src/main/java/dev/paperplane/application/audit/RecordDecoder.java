@@ -50,7 +50,7 @@ final class RecordDecoder {
         this.buf = line;
         this.off = from;
         this.end = from + len;
-        in.reset(line, from, end);
+        in.start(line, from, end);
         if (len < MIN_LENGTH) {
             throw new RecordFormatException("a record line has at least " + MIN_LENGTH + " bytes, this one "
                     + len, 0);
