@@ -15,6 +15,8 @@ import dev.paperplane.adapters.observer.view.RuntimeView;
 import dev.paperplane.adapters.observer.view.SessionView;
 import dev.paperplane.adapters.observer.view.SnapshotView;
 import dev.paperplane.adapters.observer.view.StrategyView;
+import dev.paperplane.application.analytics.PerformanceCache;
+import dev.paperplane.application.analytics.RoundTrip;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
@@ -80,6 +82,7 @@ final class ObserverApi {
     private final byte[] openApi;
     private final StateCache states;
     private final BodyCache bodies = new BodyCache();
+    private final PerformanceCache performance;
 
     ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -88,6 +91,7 @@ final class ObserverApi {
         this.catchUps = new CatchUps(new LogDigest(log));
         this.states = new StateCache(log, snapshots, warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
         this.pager = new Pager(settings.maxResponseBytes());
+        this.performance = new PerformanceCache(log);
         this.etags = new Etags(settings.version(), settings.maxResponseBytes());
         this.openApi = loadOpenApi();
     }
@@ -228,6 +232,34 @@ final class ObserverApi {
         Params.of(req, Set.of());
         ReplayedState state = states.atHead();
         return bodies.reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+    }
+
+    Reply performance(ServerRequest req) {
+        Params params = Params.of(req, Set.of("at"));
+        Optional<Long> at = params.optionalSeq("at");
+        long head = log.head().seq();
+        if (at.isPresent() && at.get() > head) {
+            throw ProblemException.notFound("no figures at seq " + at.get() + ": the log's head is seq " + head);
+        }
+        PerformanceCache.Performance figures = at.map(performance::at).orElseGet(performance::atHead);
+        return bodies.reply(etags.of(figures.head(), key(req)), () -> whole(Json.bytes(
+                PerformanceJson.tree(figures.report()))));
+    }
+
+    Reply trades(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        Optional<String> strategy = params.text("strategy");
+        Optional<String> instrument = params.text("instrument");
+        ChainHead head = performance.atHead().head();
+        return new Reply(etags.of(head, key(req)), () -> pager.page(
+                performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, RoundTrip::closeSeq,
+                PerformanceJson::tree, t -> new OmittedView(t.closeSeq(), "RoundTrip", true,
+                        Json.bytes(PerformanceJson.tree(t)).length, BASE + "/performance/trades" + query(
+                        t.closeSeq() - 1, 1, Map.of("instrument", instrument, "strategy", strategy))),
+                seq -> BASE + "/performance/trades" + query(seq, limit, Map.of("instrument", instrument,
+                        "strategy", strategy))));
     }
 
     Reply openApi(ServerRequest req) {

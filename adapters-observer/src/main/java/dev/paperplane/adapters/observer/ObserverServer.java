@@ -215,7 +215,9 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/decisions/summary", req -> api.decisionSummary(req)),
                 new Resource(b + "/ledger", req -> api.ledger(req)),
                 new Resource(b + "/ledger/fills", req -> api.fills(req)),
-                new Resource(b + "/openapi", req -> api.openApi(req)));
+                new Resource(b + "/openapi", req -> api.openApi(req)),
+                new Resource(b + "/performance", req -> api.performance(req)),
+                new Resource(b + "/performance/trades", req -> api.trades(req)));
     }
 
     private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
