@@ -262,6 +262,37 @@ final class ObserverApi {
                         "strategy", strategy))));
     }
 
+    Reply equity(ServerRequest req) {
+        Params params = Params.of(req, Set.of("interval", "after", "limit"));
+        String interval = params.text("interval").orElse("1m");
+        Long seconds = INTERVALS.get(interval);
+        if (seconds == null) {
+            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
+                    + Problems.excerpt(interval) + "'");
+        }
+        long after = params.text("after").map(ObserverApi::instant).orElse(Long.MIN_VALUE / 2);
+        int limit = params.limit();
+        ChainHead head = performance.atHead().head();
+        return new Reply(etags.of(head, key(req)), () -> pager.page(
+                performance.equityCurve(seconds, after, limit + 1).iterator(), limit,
+                p -> p.time().getEpochSecond(), PerformanceJson::tree, PerformanceJson::tree,
+                end -> BASE + "/performance/equity?after=" + time(Instant.ofEpochSecond(
+                        Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit));
+    }
+
+    /** The intervals of the equity curve, in seconds; bucket boundaries are multiples of them in UTC. */
+    private static final Map<String, Long> INTERVALS = new java.util.LinkedHashMap<>(Map.of(
+            "1m", 60L, "5m", 300L, "15m", 900L, "1h", 3600L, "1d", 86_400L));
+
+    private static long instant(String text) {
+        try {
+            return Instant.parse(text).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badParameter("after must be an ISO-8601 UTC time such as 2024-01-02T09:30:00Z,"
+                    + " was '" + Problems.excerpt(text) + "'");
+        }
+    }
+
     Reply openApi(ServerRequest req) {
         Params.of(req, Set.of());
         return new Reply(etags.of(ChainHead.GENESIS, key(req)), () -> whole(openApi));

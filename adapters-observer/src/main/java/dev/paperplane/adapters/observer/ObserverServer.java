@@ -217,7 +217,8 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/ledger/fills", req -> api.fills(req)),
                 new Resource(b + "/openapi", req -> api.openApi(req)),
                 new Resource(b + "/performance", req -> api.performance(req)),
-                new Resource(b + "/performance/trades", req -> api.trades(req)));
+                new Resource(b + "/performance/trades", req -> api.trades(req)),
+                new Resource(b + "/performance/equity", req -> api.equity(req)));
     }
 
     private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,

@@ -127,4 +127,20 @@ class PerformanceResourceTest {
         store.append(Logs.batch(41));
         assertThat(client.get(V1 + "/performance", "If-None-Match", etag).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theEquityCurvesLastPointIsTheLedgersEquityAndPagesFollowTheLinkHeader() {
+        JsonArray all = client.json(V1 + "/performance/equity?interval=1m&limit=1000").getJsonArray("items");
+        JsonObject last = all.getJsonObject(all.size() - 1);
+        assertThat(last.getString("equity")).isEqualTo(client.json(V1 + "/ledger").getString("equity"));
+        assertThat(new BigDecimal(last.getString("drawdown"))).isEqualTo(new BigDecimal(last.getString("peak"))
+                .subtract(new BigDecimal(last.getString("equity"))));
+
+        HttpResponse<String> first = client.get(V1 + "/performance/equity?interval=1m&limit=3");
+        String next = first.headers().firstValue("Link").orElseThrow().replaceAll("^<(.*)>; rel=\"next\"$", "$1");
+        JsonArray second = client.json(next).getJsonArray("items");
+        assertThat(second.getJsonObject(0)).isEqualTo(all.getJsonObject(3));
+        assertThat(client.get(V1 + "/performance/equity?interval=2m").statusCode()).isEqualTo(400);
+        assertThat(client.get(V1 + "/performance/equity?after=yesterday").statusCode()).isEqualTo(400);
+    }
 }

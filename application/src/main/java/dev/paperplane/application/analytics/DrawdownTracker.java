@@ -40,6 +40,11 @@ final class DrawdownTracker {
         }
     }
 
+    /** The running peak, null before any point. */
+    BigDecimal peak() {
+        return peak;
+    }
+
     Drawdown drawdown() {
         if (maxPeak == null) {
             return new Drawdown(Decimals.ZERO, peak == null || peak.signum() <= 0 ? null : Decimals.ZERO, peak,

@@ -102,6 +102,17 @@ public final class PerformanceCache {
         }
     }
 
+    /** Up to {@code max} points of the equity curve at the log's head; see {@link PerformanceFold#equityCurve}. */
+    public List<EquityPoint> equityCurve(long intervalSeconds, long after, int max) {
+        lock.lock();
+        try {
+            caughtUp(log.head().seq());
+            return fold.equityCurve(intervalSeconds, after, max);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private Performance caughtUp(long seq) {
         if (latest == null || latest.head().seq() != seq) {
             head = advance(fold, head, seq);

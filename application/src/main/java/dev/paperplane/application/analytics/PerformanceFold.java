@@ -44,6 +44,7 @@ public final class PerformanceFold {
     private final DrawdownTracker drawdown = new DrawdownTracker();
     private final List<SessionTally> sessions = new ArrayList<>();
     private final List<RoundTrip> trips = new ArrayList<>();
+    private final EquityCurve curve = new EquityCurve();
 
     /** A fold before any event. */
     public PerformanceFold() {
@@ -105,6 +106,7 @@ public final class PerformanceFold {
         if (moved) {
             BigDecimal equity = equity();
             drawdown.observe(eventSeq, event.time(), equity);
+            curve.observe(eventSeq, event.time(), equity, drawdown.peak());
             if (session != null) {
                 session.drawdown.observe(eventSeq, event.time(), equity);
             }
@@ -160,6 +162,14 @@ public final class PerformanceFold {
     /** The round trips closed so far, in the order they closed (their closeSeq is increasing). */
     public List<RoundTrip> trips() {
         return Collections.unmodifiableList(trips);
+    }
+
+    /**
+     * Up to {@code max} points of the equity curve sampled every {@code intervalSeconds} (a multiple of 60
+     * dividing a day), the first one the first whose interval ends after epoch second {@code after}.
+     */
+    public List<EquityPoint> equityCurve(long intervalSeconds, long after, int max) {
+        return curve.page(intervalSeconds, after, max);
     }
 
     /** The figures after every event folded so far. */

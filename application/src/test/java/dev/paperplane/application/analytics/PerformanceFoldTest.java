@@ -121,4 +121,16 @@ class PerformanceFoldTest {
         assertThat(report.portfolio().drawdown().fraction()).isNull();
         assertThat(report.strategies()).isEmpty();
     }
+
+    @Test
+    void theEquityCurveTakesTheLastPointOfEachUtcIntervalWithItsDrawdown() {
+        PerformanceFold fold = fold(SESSION);
+
+        assertThat(fold.equityCurve(300, Long.MIN_VALUE / 2, 10)).containsExactly(
+                new EquityPoint(at(300), 11, d("10021.93"), d("10098.50"), d("76.57")),
+                new EquityPoint(at(600), 12, d("10031.93"), d("10098.50"), d("66.57")));
+        assertThat(fold.equityCurve(60, at(180).getEpochSecond(), 2)).containsExactly(
+                new EquityPoint(at(240), 9, d("10064.93"), d("10098.50"), d("33.57")),
+                new EquityPoint(at(300), 11, d("10021.93"), d("10098.50"), d("76.57")));
+    }
 }
