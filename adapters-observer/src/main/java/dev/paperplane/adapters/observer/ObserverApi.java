@@ -235,13 +235,16 @@ final class ObserverApi {
     }
 
     Reply performance(ServerRequest req) {
-        Params params = Params.of(req, Set.of("at"));
+        Params params = Params.of(req, Set.of("at", "interval"));
         Optional<Long> at = params.optionalSeq("at");
+        String interval = params.text("interval").orElse("1d");
+        long perDay = 86_400 / interval(interval);
         long head = log.head().seq();
         if (at.isPresent() && at.get() > head) {
             throw ProblemException.notFound("no figures at seq " + at.get() + ": the log's head is seq " + head);
         }
-        PerformanceCache.Performance figures = at.map(performance::at).orElseGet(performance::atHead);
+        PerformanceCache.Performance figures = at.map(seq -> performance.at(seq, interval, perDay))
+                .orElseGet(() -> performance.atHead(interval, perDay));
         return bodies.reply(etags.of(figures.head(), key(req)), () -> whole(Json.bytes(
                 PerformanceJson.tree(figures.report()))));
     }
@@ -265,11 +268,7 @@ final class ObserverApi {
     Reply equity(ServerRequest req) {
         Params params = Params.of(req, Set.of("interval", "after", "limit"));
         String interval = params.text("interval").orElse("1m");
-        Long seconds = INTERVALS.get(interval);
-        if (seconds == null) {
-            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
-                    + Problems.excerpt(interval) + "'");
-        }
+        long seconds = interval(interval);
         long after = params.text("after").map(ObserverApi::instant).orElse(Long.MIN_VALUE / 2);
         int limit = params.limit();
         ChainHead head = performance.atHead().head();
@@ -283,6 +282,15 @@ final class ObserverApi {
     /** The intervals of the equity curve, in seconds; bucket boundaries are multiples of them in UTC. */
     private static final Map<String, Long> INTERVALS = new java.util.LinkedHashMap<>(Map.of(
             "1m", 60L, "5m", 300L, "15m", 900L, "1h", 3600L, "1d", 86_400L));
+
+    private static long interval(String interval) {
+        Long seconds = INTERVALS.get(interval);
+        if (seconds == null) {
+            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
+                    + Problems.excerpt(interval) + "'");
+        }
+        return seconds;
+    }
 
     private static long instant(String text) {
         try {

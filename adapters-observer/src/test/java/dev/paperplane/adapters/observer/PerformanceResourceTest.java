@@ -68,6 +68,9 @@ class PerformanceResourceTest {
         }
         assertThat(client.get(V1 + "/performance?at=999999").statusCode()).isEqualTo(404);
         assertThat(client.get(V1 + "/performance?at=x").statusCode()).isEqualTo(400);
+        assertThat(client.json(V1 + "/performance?interval=1m").getJsonObject("risk").getJsonNumber("intervalsPerYear")
+                .longValue()).isEqualTo(525_600);
+        assertThat(client.get(V1 + "/performance?interval=1w").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -36,22 +36,29 @@ public final class PerformanceCache {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** The figures at the log's current head. */
+    /** The figures at the log's current head, the risk-adjusted ones of daily returns. */
     public Performance atHead() {
+        return atHead("1d", 1);
+    }
+
+    /** The figures at the log's current head, the risk-adjusted ones of {@code interval}'s returns. */
+    public Performance atHead(String interval, long intervalsPerDay) {
         lock.lock();
         try {
-            return caughtUp(log.head().seq());
+            Performance daily = caughtUp(log.head().seq());
+            return intervalsPerDay == 1 ? daily
+                    : new Performance(daily.head(), fold.report(interval, intervalsPerDay));
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * The figures after {@code seq}.
+     * The figures after {@code seq}, the risk-adjusted ones of {@code interval}'s returns.
      *
      * @throws IllegalArgumentException when {@code seq} is negative or beyond the head
      */
-    public Performance at(long seq) {
+    public Performance at(long seq, String interval, long intervalsPerDay) {
         long end = log.head().seq();
         if (seq < 0 || seq > end) {
             throw new IllegalArgumentException("seq " + seq + " is outside the log (0.." + end + ")");
@@ -59,13 +66,15 @@ public final class PerformanceCache {
         lock.lock();
         try {
             if (seq >= fold.seq()) {
-                return caughtUp(seq);
+                Performance daily = caughtUp(seq);
+                return intervalsPerDay == 1 ? daily
+                        : new Performance(daily.head(), fold.report(interval, intervalsPerDay));
             }
         } finally {
             lock.unlock();
         }
         PerformanceFold fresh = new PerformanceFold();
-        return new Performance(advance(fresh, ChainHead.GENESIS, seq), fresh.report());
+        return new Performance(advance(fresh, ChainHead.GENESIS, seq), fresh.report(interval, intervalsPerDay));
     }
 
     /**

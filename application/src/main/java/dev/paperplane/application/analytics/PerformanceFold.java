@@ -172,8 +172,16 @@ public final class PerformanceFold {
         return curve.page(intervalSeconds, after, max);
     }
 
-    /** The figures after every event folded so far. */
+    /** The figures after every event folded so far, the risk-adjusted ones of daily returns. */
     public PerformanceReport report() {
+        return report("1d", 1);
+    }
+
+    /**
+     * The figures after every event folded so far, the risk-adjusted ones of the returns of {@code interval}
+     * ({@code intervalsPerDay} of them in a UTC day).
+     */
+    public PerformanceReport report(String interval, long intervalsPerDay) {
         BigDecimal cash = initialCash == null ? Decimals.ZERO : initialCash;
         BigDecimal equity = equity();
         BigDecimal realized = Decimals.ZERO;
@@ -209,7 +217,9 @@ public final class PerformanceFold {
             }
         }
         List<SessionFigures> sessionFigures = sessions.stream().map(SessionTally::figures).toList();
-        return new PerformanceReport(seq, portfolio, sessionFigures, attributions(byStrategy, k -> bars),
+        RiskFigures risk = RiskAdjusted.of(interval, intervalsPerDay, cash,
+                curve.page(86_400 / intervalsPerDay, Long.MIN_VALUE / 2, Integer.MAX_VALUE), portfolio.drawdown());
+        return new PerformanceReport(seq, portfolio, risk, sessionFigures, attributions(byStrategy, k -> bars),
                 attributions(byInstrument, k -> barsByInstrument.getOrDefault(k, 0L)));
     }
 
