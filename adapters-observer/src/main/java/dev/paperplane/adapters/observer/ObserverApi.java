@@ -96,6 +96,11 @@ final class ObserverApi {
         this.openApi = loadOpenApi();
     }
 
+    /** The analytics fold, shared with the performance gauges. */
+    PerformanceCache performance() {
+        return performance;
+    }
+
     /** The digest's catch-ups, shared with the readiness check and the metrics. */
     CatchUps catchUps() {
         return catchUps;

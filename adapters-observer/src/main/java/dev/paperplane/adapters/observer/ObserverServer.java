@@ -226,6 +226,7 @@ public final class ObserverServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         // Registration order is execution order: count every request, then check the token, then the method.
         routing.addFilter(metrics.filter());
+        routing.addFilter(new PerformanceGauges(metrics, api.performance()).filter());
         token.ifPresent(t -> routing.addFilter(new Access(t)));
         routing.addFilter((chain, req, res) -> {
             Method method = req.prologue().method();
