@@ -100,7 +100,7 @@ public final class PerformanceFold {
                 moved = false;
             }
         }
-        if (session != null && !session.completed || event instanceof SessionCompleted) {
+        if (session != null && (!session.completed || event instanceof SessionCompleted)) {
             session.end(eventSeq, event.time(), equity());
         }
         if (moved) {
