@@ -15,6 +15,8 @@ import dev.paperplane.adapters.observer.view.RuntimeView;
 import dev.paperplane.adapters.observer.view.SessionView;
 import dev.paperplane.adapters.observer.view.SnapshotView;
 import dev.paperplane.adapters.observer.view.StrategyView;
+import dev.paperplane.application.analytics.PerformanceCache;
+import dev.paperplane.application.analytics.RoundTrip;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
@@ -81,6 +83,7 @@ final class ObserverApi {
     private final byte[] openApi;
     private final StateCache states;
     private final BodyCache bodies = new BodyCache();
+    private final PerformanceCache performance;
 
     ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -89,8 +92,14 @@ final class ObserverApi {
         this.catchUps = new CatchUps(new LogDigest(log));
         this.states = new StateCache(log, snapshots, warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
         this.pager = new Pager(settings.maxResponseBytes());
+        this.performance = new PerformanceCache(log);
         this.etags = new Etags(settings.version(), settings.maxResponseBytes());
         this.openApi = loadOpenApi();
+    }
+
+    /** The analytics fold, shared with the performance gauges. */
+    PerformanceCache performance() {
+        return performance;
     }
 
     /** The digest's catch-ups, shared with the readiness check and the metrics. */
@@ -232,6 +241,73 @@ final class ObserverApi {
         Params.of(req, Set.of());
         ReplayedState state = states.atHead();
         return bodies.reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+    }
+
+    Reply performance(ServerRequest req) {
+        Params params = Params.of(req, Set.of("at", "interval"));
+        Optional<Long> at = params.optionalSeq("at");
+        String interval = params.text("interval").orElse("1d");
+        long perDay = 86_400 / interval(interval);
+        long head = log.head().seq();
+        if (at.isPresent() && at.get() > head) {
+            throw ProblemException.notFound("no figures at seq " + at.get() + ": the log's head is seq " + head);
+        }
+        PerformanceCache.Performance figures = at.map(seq -> performance.at(seq, interval, perDay))
+                .orElseGet(() -> performance.atHead(interval, perDay));
+        return bodies.reply(etags.of(figures.head(), key(req)), () -> whole(Json.bytes(
+                PerformanceJson.tree(figures.report()))));
+    }
+
+    Reply trades(ServerRequest req) {
+        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument"));
+        long after = params.seq("after", 0);
+        int limit = params.limit();
+        Optional<String> strategy = params.text("strategy");
+        Optional<String> instrument = params.text("instrument");
+        ChainHead head = performance.atHead().head();
+        return new Reply(etags.of(head, key(req)), () -> pager.page(
+                performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, RoundTrip::closeSeq,
+                PerformanceJson::tree, t -> new OmittedView(t.closeSeq(), "RoundTrip", true,
+                        Json.bytes(PerformanceJson.tree(t)).length, BASE + "/performance/trades" + query(
+                        t.closeSeq() - 1, 1, Map.of("instrument", instrument, "strategy", strategy))),
+                seq -> BASE + "/performance/trades" + query(seq, limit, Map.of("instrument", instrument,
+                        "strategy", strategy))));
+    }
+
+    Reply equity(ServerRequest req) {
+        Params params = Params.of(req, Set.of("interval", "after", "limit"));
+        String interval = params.text("interval").orElse("1m");
+        long seconds = interval(interval);
+        long after = params.text("after").map(ObserverApi::instant).orElse(Long.MIN_VALUE / 2);
+        int limit = params.limit();
+        ChainHead head = performance.atHead().head();
+        return new Reply(etags.of(head, key(req)), () -> pager.page(
+                performance.equityCurve(seconds, after, limit + 1).iterator(), limit,
+                p -> p.time().getEpochSecond(), PerformanceJson::tree, PerformanceJson::tree,
+                end -> BASE + "/performance/equity?after=" + time(Instant.ofEpochSecond(
+                        Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit));
+    }
+
+    /** The intervals of the equity curve, in seconds; bucket boundaries are multiples of them in UTC. */
+    private static final Map<String, Long> INTERVALS = new java.util.LinkedHashMap<>(Map.of(
+            "1m", 60L, "5m", 300L, "15m", 900L, "1h", 3600L, "1d", 86_400L));
+
+    private static long interval(String interval) {
+        Long seconds = INTERVALS.get(interval);
+        if (seconds == null) {
+            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
+                    + Problems.excerpt(interval) + "'");
+        }
+        return seconds;
+    }
+
+    private static long instant(String text) {
+        try {
+            return Instant.parse(text).getEpochSecond();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badParameter("after must be an ISO-8601 UTC time such as 2024-01-02T09:30:00Z,"
+                    + " was '" + Problems.excerpt(text) + "'");
+        }
     }
 
     Reply openApi(ServerRequest req) {

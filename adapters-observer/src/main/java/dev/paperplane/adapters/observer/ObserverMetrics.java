@@ -173,12 +173,17 @@ final class ObserverMetrics {
     }
 
     private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+        gauge(name, description, List.of(), source, value);
+    }
+
+    /** A gauge read when scraped, NaN while its source cannot be read; removed when the observer stops. */
+    <T> void gauge(String name, String description, List<Tag> tags, T source, ToDoubleFunction<T> value) {
         mine(Gauge.builder(name, source, s -> {
             try {
                 return value.applyAsDouble(s);
             } catch (RuntimeException e) {
                 return Double.NaN;
             }
-        }).description(description));
+        }).description(description).tags(tags));
     }
 }

@@ -221,7 +221,10 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/decisions/summary", req -> api.decisionSummary(req)),
                 new Resource(b + "/ledger", req -> api.ledger(req)),
                 new Resource(b + "/ledger/fills", req -> api.fills(req)),
-                new Resource(b + "/openapi", req -> api.openApi(req)));
+                new Resource(b + "/openapi", req -> api.openApi(req)),
+                new Resource(b + "/performance", req -> api.performance(req)),
+                new Resource(b + "/performance/trades", req -> api.trades(req)),
+                new Resource(b + "/performance/equity", req -> api.equity(req)));
     }
 
     private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
@@ -232,6 +235,7 @@ public final class ObserverServer implements AutoCloseable {
         // token, then the method and Accept.
         routing.addFilter(closeOnRequest(failures));
         routing.addFilter(metrics.filter());
+        routing.addFilter(new PerformanceGauges(metrics, api.performance()).filter());
         token.ifPresent(t -> routing.addFilter(new Access(t)));
         routing.addFilter(new RequestChecks());
         for (Resource resource : resources(api)) {

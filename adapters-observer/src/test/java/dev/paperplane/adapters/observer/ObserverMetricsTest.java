@@ -138,6 +138,28 @@ class ObserverMetricsTest {
         }
     }
 
+    @Test
+    void thePerformanceGaugesShowEquityDrawdownAndEachStrategysTotalAsPerformanceDoes() {
+        InMemoryStore store = Logs.session(20);
+        try (ObserverServer server = start(store, ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES)) {
+            Client client = new Client(server.port());
+
+            Exposition metrics = scrape(client);
+            jakarta.json.JsonObject performance = client.json("/observer/v1/performance");
+
+            jakarta.json.JsonObject portfolio = performance.getJsonObject("portfolio");
+            assertThat(metrics.value("paperplane_performance_equity"))
+                    .isEqualTo(Double.parseDouble(portfolio.getString("equity")));
+            assertThat(metrics.value("paperplane_performance_max_drawdown"))
+                    .isEqualTo(Double.parseDouble(portfolio.getJsonObject("drawdown").getString("amount")));
+            for (String strategy : List.of("breakout", "ma-fast")) {
+                assertThat(metrics.value("paperplane_performance_strategy_total_pnl", Map.of("strategy", strategy)))
+                        .isEqualTo(Double.parseDouble(performance.getJsonObject("strategies").getJsonObject(strategy)
+                                .getJsonObject("pnl").getString("total")));
+            }
+        }
+    }
+
     private static ObserverServer start(InMemoryStore store, long maxResponseBytes) {
         return ObserverServer.start(ObserverSettings.defaults("m").withPort(0).withMaxResponseBytes(maxResponseBytes),
                 store, store);
