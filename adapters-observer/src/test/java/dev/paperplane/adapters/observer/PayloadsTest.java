@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperplane.adapters.observer.view.EventView;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.contract.InMemoryStore;
+import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
@@ -51,7 +52,8 @@ class PayloadsTest {
         return Stream.concat(SampleEvents.oneOfEach().stream(), Stream.of(
                 new DecisionRecorded(SampleEvents.T0, "s", 1, "ACME", Action.BUY, SampleEvents.d("1"), HOSTILE,
                         indicators),
-                new SessionStarted(SampleEvents.T0, "f", config, new FeedIdentity(HOSTILE, "ab".repeat(32)))));
+                new SessionStarted(SampleEvents.T0, ConfigFingerprint.of(config), config,
+                        new FeedIdentity(HOSTILE, "ab".repeat(32)))));
     }
 
     /** What the observer answered before it kept stored payloads: the payload parsed and encoded with its view. */
