@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.adapters.observer.view.EventView;
 import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.audit.ConfigFingerprint;
+import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.contract.SampleEvents;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
