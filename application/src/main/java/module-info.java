@@ -10,6 +10,7 @@ module dev.paperplane.application {
     exports dev.paperplane.application.replay;
     exports dev.paperplane.application.verify;
     exports dev.paperplane.application.observe;
+    exports dev.paperplane.application.tlog;
 
     exports dev.paperplane.application.audit.append to
             dev.paperplane.adapters.persistence,
