@@ -9,6 +9,7 @@ import dev.paperplane.bootstrap.cli.VersionCommand;
 import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
+import dev.paperplane.bootstrap.command.KeygenCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
 import dev.paperplane.bootstrap.command.VerifyCommand;
@@ -35,6 +36,7 @@ public final class Main {
                 new DemoCommand(),
                 new DistCommand(),
                 new FeedSynthCommand(),
+                new KeygenCommand(),
                 new ObserveCommand(),
                 new RunCommand(),
                 new TestCommand(),

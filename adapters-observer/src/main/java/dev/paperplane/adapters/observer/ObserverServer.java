@@ -35,6 +35,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,9 +70,20 @@ public final class ObserverServer implements AutoCloseable {
      *                                  token, or name a certificate or key that cannot be loaded
      */
     public static ObserverServer start(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
+        return start(settings, log, snapshots, LogSigning.none());
+    }
+
+    /**
+     * Starts an observer that also names and signs the transparency log's checkpoints as {@code signing} says.
+     *
+     * @throws ObserverRefusedException as {@link #start(ObserverSettings, AuditReadPort, SnapshotLoadPort)}
+     */
+    public static ObserverServer start(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots,
+                                       LogSigning signing) {
         InetAddress address = bindAddress(settings);
         Optional<Tls> tls = settings.tls().map(ObserverServer::tls);
         ObserverApi api = new ObserverApi(settings, log, snapshots);
+        LogApi logApi = new LogApi(log, signing);
         ObserverMetrics metrics = new ObserverMetrics(log, api.catchUps());
         WebServerConfig.Builder builder = WebServer.builder()
                 .address(address)
@@ -103,7 +115,7 @@ public final class ObserverServer implements AutoCloseable {
                                 .meterRegistry(metrics.registry())
                                 .build())
                         .build())
-                .routing(routing(api, metrics, settings.token()));
+                .routing(routing(api, logApi, metrics, settings.token()));
         tls.ifPresent(builder::tls);
         try {
             return new ObserverServer(builder.build().start(), metrics);
@@ -125,7 +137,10 @@ public final class ObserverServer implements AutoCloseable {
 
     /** The path patterns of every resource under {@code /observer/v1}, in registration order; each allows GET and HEAD. */
     public static List<String> resourcePaths() {
-        return resources(null).stream().map(Resource::path).toList();
+        List<String> paths = new ArrayList<>(resources(null, null).stream().map(Resource::path).toList());
+        paths.add(LogApi.CHECKPOINT);
+        paths.add(LogApi.TILE_RESOURCE);
+        return List.copyOf(paths);
     }
 
     /** The port the server listens on. */
@@ -201,7 +216,7 @@ public final class ObserverServer implements AutoCloseable {
     private record Resource(String path, Function<io.helidon.webserver.http.ServerRequest, Reply> endpoint) {
     }
 
-    private static List<Resource> resources(ObserverApi api) {
+    private static List<Resource> resources(ObserverApi api, LogApi log) {
         String b = ObserverApi.BASE;
         return List.of(
                 new Resource(b + "/runtime", req -> api.runtime(req)),
@@ -215,10 +230,12 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/decisions/summary", req -> api.decisionSummary(req)),
                 new Resource(b + "/ledger", req -> api.ledger(req)),
                 new Resource(b + "/ledger/fills", req -> api.fills(req)),
-                new Resource(b + "/openapi", req -> api.openApi(req)));
+                new Resource(b + "/openapi", req -> api.openApi(req)),
+                new Resource(LogApi.INCLUSION, req -> log.inclusion(req)),
+                new Resource(LogApi.CONSISTENCY, req -> log.consistency(req)));
     }
 
-    private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
+    private static HttpRouting.Builder routing(ObserverApi api, LogApi log, ObserverMetrics metrics,
                                                Optional<BearerToken> token) {
         HttpRouting.Builder routing = HttpRouting.builder();
         // Registration order is execution order: count every request, then check the token, then the method.
@@ -232,20 +249,23 @@ public final class ObserverServer implements AutoCloseable {
                         "the observer is read-only: it answers GET and HEAD only");
                 return;
             }
-            if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !acceptsJson(req.headers())) {
+            // metrics and the tlog-tiles resources are not JSON: stock clients ask for what they read
+            if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !req.path().path().startsWith(LogApi.LOG + "/")
+                    && !acceptsJson(req.headers())) {
                 Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
                         "the observer answers application/json (errors application/problem+json) only");
                 return;
             }
             chain.proceed();
         });
-        for (Resource resource : resources(api)) {
+        for (Resource resource : resources(api, log)) {
             Handler handler = (req, res) -> Responses.send(req, res, resource.endpoint().apply(req))
                     .filter(Rendered::truncated)
                     .ifPresent(rendered -> metrics.truncated(resource.path()));
             routing.get(resource.path(), handler);
             routing.head(resource.path(), handler);
         }
+        log.register(routing);
         routing.head(ObserverMetrics.ENDPOINT, metrics.head());
         routing.error(ProblemException.class, (req, res, e) -> Problems.send(req, res, e));
         routing.error(NotFoundException.class, (req, res, e) -> Problems.send(req, res, Status.NOT_FOUND_404,

@@ -1,5 +1,6 @@
 package dev.paperplane.bootstrap.command;
 
+import dev.paperplane.adapters.observer.LogSigning;
 import dev.paperplane.adapters.observer.ObserverRefusedException;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
@@ -16,7 +17,11 @@ import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.store.Store;
 import dev.paperplane.bootstrap.store.StoreOption;
 import dev.paperplane.bootstrap.store.Stores;
+import dev.paperplane.application.tlog.NoteKeys;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,6 +56,7 @@ public final class ObserveCommand implements Command {
             out.println("""
                     usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
+                                                [--signing-key FILE] [--origin ORIGIN]
                     """ + StoreOption.HELP + """
 
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
@@ -61,6 +67,9 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
+                      --signing-key FILE       note signer key (from `paperplane keygen`) to sign the transparency
+                                               log's checkpoint at /observer/v1/log/checkpoint (keep it chmod 600)
+                      --origin ORIGIN          the log's name in checkpoints (default: derived from record 1)
                       --config FILE            YAML configuration (keys paperplane.store and paperplane.observer.*;
                                                see docs/configuration.md)
                     Each option can also come from the file or a PAPERPLANE_... variable; flags win.
@@ -104,7 +113,8 @@ public final class ObserveCommand implements Command {
         if (cert.isPresent()) {
             settings = settings.withTls(new TlsFiles(cert.get(), key.get()));
         }
-        ObserverServer server = start(data, settings);
+        LogSigning signing = new LogSigning(config.origin(), config.signingKey().map(ObserveCommand::readSigner));
+        ObserverServer server = start(data, settings, signing);
         out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"
                 + server.port() + "/observer/v1/ (store " + data.describe() + ", read-only; "
                 + (settings.token().isPresent() ? "bearer token required" : "no token") + "); Ctrl-C stops it");
@@ -123,15 +133,37 @@ public final class ObserveCommand implements Command {
 
     /** Starts an observer over the read side of the store {@code data}; its reader lives as long as the process. */
     static ObserverServer start(Store data, ObserverSettings settings) {
+        return start(data, settings, LogSigning.none());
+    }
+
+    /** {@link #start(Store, ObserverSettings)}, naming and signing checkpoints as {@code signing} says. */
+    static ObserverServer start(Store data, ObserverSettings settings, LogSigning signing) {
         Stores.Reading store = Stores.openReader(data);
         try {
-            return ObserverServer.start(settings, store.log(), store.snapshots());
+            return ObserverServer.start(settings, store.log(), store.snapshots(), signing);
         } catch (ObserverRefusedException e) {
             store.close();
             throw new UserError("observe: " + e.getMessage());
         } catch (RuntimeException e) {
             store.close();
             throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** The signer key in {@code file}; a message that never quotes the file's content when it is not one. */
+    private static NoteKeys.Signer readSigner(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("observe: cannot read the signing key " + file + " ("
+                    + (Files.exists(file) ? "permission denied" : "it does not exist") + "); make one with"
+                    + " `paperplane keygen --name ORIGIN --out " + file + "`");
+        }
+        try {
+            return NoteKeys.parseSigner(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("observe: " + file + " is not a note signer key: " + e.getMessage());
         }
     }
 

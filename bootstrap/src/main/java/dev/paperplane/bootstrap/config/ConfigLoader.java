@@ -4,6 +4,7 @@ import dev.paperplane.adapters.persistence.postgres.PostgresLocator;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.StoreConfig.Layer;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
+import dev.paperplane.application.tlog.NoteKeys;
 import dev.paperplane.domain.execution.ExecutionPlane;
 import dev.paperplane.domain.execution.FeeModel;
 import dev.paperplane.domain.num.Decimals;
@@ -251,7 +252,8 @@ public final class ConfigLoader {
             long segmentBytes = whole(ConfigKey.SEGMENT_BYTES);
             ObserverConfig observer = new ObserverConfig(text(ConfigKey.OBSERVER_HOST), (int) whole(ConfigKey.OBSERVER_PORT),
                     whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
-                    path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY));
+                    path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY),
+                    path(ConfigKey.OBSERVER_SIGNING_KEY), name(ConfigKey.LOG_ORIGIN));
             StoreConfig store = new StoreConfig(locator(), optional(ConfigKey.STORE_PASSWORD_FILE));
             List<Setting> ordered = new ArrayList<>(settings.values());
             ordered.sort(Comparator.comparing((Setting s) -> ConfigKey.STRATEGIES.isPrefixOf(s.key())
@@ -341,6 +343,19 @@ public final class ConfigLoader {
                 throw bad(key.key(), text + " is negative", key.allowed());
             }
             return value;
+        }
+
+        private Optional<String> name(ConfigKey key) {
+            Config node = root.get(key.key());
+            if (!node.exists()) {
+                settings.put(key.key(), new Setting(key.key(), "", "not set"));
+                return Optional.empty();
+            }
+            String value = value(key.key()).strip();
+            if (!value.isEmpty() && !NoteKeys.isName(value)) {
+                throw bad(key.key(), "'" + value + "' has a space or '+'", key.allowed());
+            }
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
         }
 
         private Optional<Path> path(ConfigKey key) {

@@ -13,13 +13,18 @@ import java.util.Optional;
  * @param tokenFile        the bearer token file, if any
  * @param tlsCert          the PEM certificate chain, if serving HTTPS
  * @param tlsKey           the PEM private key, if serving HTTPS
+ * @param signingKey       the note signer key file for checkpoints, if any
+ * @param origin           the transparency log's origin, if configured
  */
 public record ObserverConfig(String host, int port, long maxResponseBytes, Optional<Path> tokenFile,
-                             Optional<Path> tlsCert, Optional<Path> tlsKey) {
+                             Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> signingKey,
+                             Optional<String> origin) {
     public ObserverConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenFile, "tokenFile");
         Objects.requireNonNull(tlsCert, "tlsCert");
         Objects.requireNonNull(tlsKey, "tlsKey");
+        Objects.requireNonNull(signingKey, "signingKey");
+        Objects.requireNonNull(origin, "origin");
     }
 }
