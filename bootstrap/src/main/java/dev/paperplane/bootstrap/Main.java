@@ -10,6 +10,7 @@ import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.KeygenCommand;
+import dev.paperplane.bootstrap.command.LogCheckCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
 import dev.paperplane.bootstrap.command.VerifyCommand;
@@ -37,6 +38,7 @@ public final class Main {
                 new DistCommand(),
                 new FeedSynthCommand(),
                 new KeygenCommand(),
+                new LogCheckCommand(),
                 new ObserveCommand(),
                 new RunCommand(),
                 new TestCommand(),
