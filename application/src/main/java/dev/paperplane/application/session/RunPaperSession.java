@@ -1,6 +1,8 @@
 package dev.paperplane.application.session;
 
 import dev.paperplane.application.audit.AuditCodec;
+import dev.paperplane.application.audit.AuditRecord;
+import dev.paperplane.application.tlog.AuditTree;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.append.AuditAppendPort;
@@ -67,6 +69,7 @@ public final class RunPaperSession {
                     + log.head().seq());
         }
         String fingerprint = ConfigFingerprint.of(config);
+        requireServable(new SessionStarted(Instant.MAX, fingerprint, config, feed));
         Progress progress = new Progress(start);
         if (!unfinishedBatch.isEmpty()) {
             append(progress, unfinishedBatch);
@@ -101,6 +104,17 @@ public final class RunPaperSession {
                 progress.rejections, progress.head.seq(), progress.state.ledger().equity());
     }
 
+    /**
+     * Refuses a session whose start record, at the longest seq and time it could carry, would not fit a
+     * transparency-log entry; every other record's size is bounded by the core and far below the limit.
+     */
+    private static void requireServable(SessionStarted longest) {
+        int bytes = AuditCodec.storedLine(new AuditRecord(Long.MAX_VALUE, longest, ChainHead.GENESIS.hash())).length;
+        if (bytes > AuditTree.MAX_ENTRY_BYTES) {
+            throw new RecordTooLongException(bytes, AuditTree.MAX_ENTRY_BYTES);
+        }
+    }
+
     private static boolean alreadyObserved(RuntimeState state, Bar bar) {
         Instant last = state.lastBarTimes().get(bar.instrument());
         return last != null && !bar.time().isAfter(last);
@@ -112,6 +126,11 @@ public final class RunPaperSession {
         RuntimeState state = progress.state;
         for (AuditEvent event : events) {
             EncodedRecord record = AuditCodec.seal(head, event);
+            if (record.line().length - 1 > AuditTree.MAX_ENTRY_BYTES) {
+                // a log must never hold a record its Merkle tree cannot serve: the batch is not written
+                throw new IllegalStateException("record seq " + record.seq() + " (" + event.type() + ") would be "
+                        + (record.line().length - 1) + " bytes, more than a transparency-log entry can hold");
+            }
             batch.add(record);
             head = new ChainHead(record.seq(), record.hash());
             state = state.apply(event);
