@@ -29,6 +29,19 @@ class SignedNoteTest {
     }
 
     @Test
+    void theExampleCheckpointInTheDataFormatsDocIsWhatTheGoTestKeySigns() {
+        Checkpoint checkpoint = new Checkpoint("PeterNeumann", 1523,
+                java.util.HexFormat.of().parseHex("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"));
+        assertThat(SignedNote.sign(checkpoint.body(), NoteKeys.parseSigner(PETER_SIGNER))).isEqualTo("""
+                PeterNeumann
+                1523
+                XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
+
+                — PeterNeumann x08gozgmIpR7RDsFvPyplYu94Tu8FFmmH6ychb0tU67LHaV0EJFs6Ki6eGGZG2zE7rGwdB4Lw2mVeqsaWyuWz5RXjg4=
+                """);
+    }
+
+    @Test
     void aNoteOpensWithTheKeyOfAnyOfItsSignaturesAndNotWithAnother() {
         String both = PETER_SIGNED + ENOCH_SIG;
         assertThat(SignedNote.open(both, NoteKeys.parseVerifier(PETER_VERIFIER))).isEqualTo(TEXT);
