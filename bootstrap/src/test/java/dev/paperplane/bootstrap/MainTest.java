@@ -12,7 +12,7 @@ class MainTest {
     void registersEveryCommand() {
         assertThat(new CommandLine(Main.commands()).commands())
                 .extracting(Command::name)
-                .containsExactly("--help", "--version", "config show", "copy", "demo", "dist", "feed synth", "observe", "run",
+                .containsExactly("--help", "--version", "config show", "copy", "demo", "dist", "feed synth", "keygen", "log check", "observe", "run",
                         "test", "verify");
     }
 
