@@ -59,7 +59,7 @@ class IndependentTreeCheckTest {
         Path smallSegments = Fixtures.config(dir.resolve("config.yaml"), "segment-bytes: 67108864", "segment-bytes: 8192");
         data = dir.resolve("data");
         Cli.ok("run", "--data", data, "--feed", feed, "--config", smallSegments);
-        NoteKeys.Signer signer = NoteKeys.parseSigner(NoteKeys.generate("example.org/log", new SecureRandom()).signerKey());
+        NoteKeys.Signer signer = NoteKeys.parseSigner(NoteKeys.generate("example.org/log", new SecureRandom().generateSeed(32)).signerKey());
         try (Stores.Reading store = Stores.openReader(new Store.Directory(data));
              ObserverServer observer = ObserverServer.start(new ObserverSettings("127.0.0.1", 0,
                      ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test"), store.log(), store.snapshots(),

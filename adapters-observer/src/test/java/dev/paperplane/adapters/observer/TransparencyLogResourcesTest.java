@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class TransparencyLogResourcesTest {
     private static final String LOG = "/observer/v1/log";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final NoteKeys.Generated KEY = NoteKeys.generate("example.org/paperplane", new SecureRandom());
+    private static final NoteKeys.Generated KEY = NoteKeys.generate("example.org/paperplane", new SecureRandom().generateSeed(32));
 
     private static InMemoryStore store;
     private static List<byte[]> entries;

@@ -1,14 +1,13 @@
 package dev.paperplane.application.tlog;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
@@ -105,11 +104,12 @@ public final class NoteKeys {
         }
     }
 
-    /** Generates a key pair named {@code name}, its seed drawn from {@code random}. */
-    public static Generated generate(String name, SecureRandom random) {
+    /** The key pair named {@code name} of a 32-byte Ed25519 seed, which the caller draws from a secure random source. */
+    public static Generated generate(String name, byte[] seed) {
         requireName(name);
-        byte[] seed = new byte[32];
-        random.nextBytes(seed);
+        if (seed.length != 32) {
+            throw new IllegalArgumentException("an Ed25519 seed is 32 bytes");
+        }
         Signer signer = new Signer(name, seed);
         return new Generated(SIGNER_PREFIX + name + "+" + hex(signer.keyHash) + "+"
                 + Base64.getEncoder().encodeToString(prefixed(seed)), signer.verifierKey());
@@ -230,33 +230,66 @@ public final class NoteKeys {
         return ByteBuffer.wrap(sha.digest()).getInt();
     }
 
-    /** The raw public key of a seed: the JDK derives it only while generating, so it is given the seed as its randomness. */
+    private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
+    private static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+    private static final BigInteger[] BASE = {
+        new BigInteger("15112221349535400772501151409588531511454012693041857206046113283949847762202"),
+        new BigInteger("46316835694926478169428394003475163141307993866256225615783033603165251855960")};
+
+    /**
+     * The raw Ed25519 public key of a seed (RFC 8032 §5.1.5): the clamped first half of SHA-512(seed) times the
+     * base point, encoded. Computed here because the JDK derives it only while generating from randomness.
+     */
     private static byte[] publicKeyOf(byte[] seed) {
+        byte[] h;
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
-            byte[] spki = generator.generateKeyPair().getPublic().getEncoded();
-            return Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+            h = MessageDigest.getInstance("SHA-512").digest(seed);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is required of every Java runtime", e);
+            throw new IllegalStateException("SHA-512 is required of every Java runtime", e);
         }
+        h[0] &= (byte) 248;
+        h[31] &= 127;
+        h[31] |= 64;
+        byte[] le = Arrays.copyOf(h, 32);
+        BigInteger scalar = new BigInteger(1, reverse(le));
+        BigInteger[] result = {BigInteger.ZERO, BigInteger.ONE};
+        BigInteger[] addend = BASE;
+        for (int i = 0; i < scalar.bitLength(); i++) {
+            if (scalar.testBit(i)) {
+                result = add(result, addend);
+            }
+            addend = add(addend, addend);
+        }
+        byte[] out = reverse(toBytes(result[1]));
+        if (result[0].testBit(0)) {
+            out[31] |= (byte) 0x80;
+        }
+        return out;
     }
 
-    /** Randomness that yields exactly the given seed: how a fixed seed becomes the JDK's key pair. */
-    private static final class SeedRandom extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final byte[] seed;
+    /** Twisted Edwards addition (a = -1) in affine coordinates. */
+    private static BigInteger[] add(BigInteger[] p1, BigInteger[] p2) {
+        BigInteger t = D.multiply(p1[0]).multiply(p2[0]).multiply(p1[1]).multiply(p2[1]).mod(P);
+        BigInteger x = p1[0].multiply(p2[1]).add(p2[0].multiply(p1[1]))
+                .multiply(BigInteger.ONE.add(t).modInverse(P)).mod(P);
+        BigInteger y = p1[1].multiply(p2[1]).add(p1[0].multiply(p2[0]))
+                .multiply(BigInteger.ONE.subtract(t).mod(P).modInverse(P)).mod(P);
+        return new BigInteger[] {x, y};
+    }
 
-        SeedRandom(byte[] seed) {
-            this.seed = seed.clone();
-        }
+    private static byte[] toBytes(BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] out = new byte[32];
+        int n = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - n, out, 32 - n, n);
+        return out;
+    }
 
-        @Override
-        public void nextBytes(byte[] bytes) {
-            if (bytes.length != seed.length) {
-                throw new IllegalStateException("Ed25519 asked for " + bytes.length + " random bytes, not 32");
-            }
-            System.arraycopy(seed, 0, bytes, 0, seed.length);
+    private static byte[] reverse(byte[] bytes) {
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[bytes.length - 1 - i];
         }
+        return out;
     }
 }

@@ -53,7 +53,7 @@ public final class KeygenCommand implements Command {
         if (!NoteKeys.isName(keyName)) {
             throw UserError.usage("keygen: --name must be non-empty text without spaces or '+', was '" + keyName + "'");
         }
-        NoteKeys.Generated pair = NoteKeys.generate(keyName, new SecureRandom());
+        NoteKeys.Generated pair = NoteKeys.generate(keyName, new SecureRandom().generateSeed(32));
         write(file, pair.signerKey() + "\n");
         out.println("keygen: wrote the signer key " + keyName + " to " + file + " (owner read/write only); keep it"
                 + " secret and give it to `observe --signing-key " + file + "`");
