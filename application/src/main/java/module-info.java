@@ -12,6 +12,7 @@ module dev.paperplane.application {
     exports dev.paperplane.application.observe;
     exports dev.paperplane.application.analytics;
     exports dev.paperplane.application.text;
+    exports dev.paperplane.application.tlog;
 
     exports dev.paperplane.application.audit.append to
             dev.paperplane.adapters.persistence,

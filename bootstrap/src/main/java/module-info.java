@@ -8,4 +8,5 @@ module dev.paperplane.bootstrap {
     requires io.helidon.config.yaml;
     requires io.helidon.common.media.type;
     requires java.logging;
+    requires java.net.http;
 }

@@ -40,7 +40,7 @@ class ObserverRoutingTest {
     void everyRegisteredResourceRefusesEveryMethodButGetAndHead() throws Exception {
         assertThat(ObserverServer.resourcePaths()).isNotEmpty();
         for (String template : ObserverServer.resourcePaths()) {
-            String path = template.replace("{seq}", "1");
+            String path = template.replace("{seq}", "1").replace("{path}", "0/000.p/1");
             for (String method : NON_READ_METHODS) {
                 HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + server.port() + path))

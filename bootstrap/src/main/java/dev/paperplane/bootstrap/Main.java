@@ -9,6 +9,8 @@ import dev.paperplane.bootstrap.command.DemoCommand;
 import dev.paperplane.bootstrap.command.DistCommand;
 import dev.paperplane.bootstrap.command.FeedImportCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
+import dev.paperplane.bootstrap.command.KeygenCommand;
+import dev.paperplane.bootstrap.command.LogCheckCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
 import dev.paperplane.bootstrap.command.TestCommand;
@@ -37,6 +39,8 @@ public final class Main {
                 new DistCommand(),
                 new FeedImportCommand(),
                 new FeedSynthCommand(),
+                new KeygenCommand(),
+                new LogCheckCommand(),
                 new ObserveCommand(),
                 new RunCommand(),
                 new TestCommand(),

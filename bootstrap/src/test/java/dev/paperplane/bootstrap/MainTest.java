@@ -13,7 +13,7 @@ class MainTest {
         assertThat(new CommandLine(Main.commands()).commands())
                 .extracting(Command::name)
                 .containsExactly("--help", "--version", "config show", "copy", "demo", "dist", "feed import",
-                        "feed synth", "observe", "run",
+                        "feed synth", "keygen", "log check", "observe", "run",
                         "test", "verify");
     }
 

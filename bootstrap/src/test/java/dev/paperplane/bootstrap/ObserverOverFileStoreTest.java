@@ -126,8 +126,13 @@ class ObserverOverFileStoreTest {
             snapshot = store.snapshots().list().get(0).seq();
         }
         for (String template : ObserverServer.resourcePaths()) {
-            paths.add(template.replace("{seq}", template.contains("snapshots") ? Long.toString(snapshot) : "3"));
+            paths.add(template.replace("{seq}", template.contains("snapshots") ? Long.toString(snapshot) : "3")
+                    .replace("{path}", "0/000.p/3"));
         }
+        paths.add("/observer/v1/log/tile/entries/000.p/3");
+        paths.add("/observer/v1/log/tile/1/000.p/1");
+        paths.add("/observer/v1/proofs/inclusion?seq=3&size=7");
+        paths.add("/observer/v1/proofs/consistency?from=3&to=7");
         paths.add("/observer/v1/ledger?at=50");
         paths.add("/observer/v1/audit/events?after=100&limit=7&type=PaperOrderFilled");
         paths.add("/observer/v1/decisions?strategy=ma-5-20&limit=3");

@@ -32,6 +32,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,9 +67,20 @@ public final class ObserverServer implements AutoCloseable {
      *                                  token, or name a certificate or key that cannot be loaded
      */
     public static ObserverServer start(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
+        return start(settings, log, snapshots, LogSigning.none());
+    }
+
+    /**
+     * Starts an observer that also names and signs the transparency log's checkpoints as {@code signing} says.
+     *
+     * @throws ObserverRefusedException as {@link #start(ObserverSettings, AuditReadPort, SnapshotLoadPort)}
+     */
+    public static ObserverServer start(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots,
+                                       LogSigning signing) {
         InetAddress address = bindAddress(settings);
         Optional<Tls> tls = settings.tls().map(ObserverServer::tls);
         ObserverApi api = new ObserverApi(settings, log, snapshots);
+        LogApi logApi = new LogApi(log, signing);
         ObserverMetrics metrics = new ObserverMetrics(log, api.catchUps());
         ConnectionLimits limits = settings.limits();
         ConnectionGuard guard = new ConnectionGuard(Http1Config.builder()
@@ -109,7 +121,7 @@ public final class ObserverServer implements AutoCloseable {
                                 .meterRegistry(metrics.registry())
                                 .build())
                         .build())
-                .routing(routing(api, metrics, settings.token()));
+                .routing(routing(api, logApi, metrics, settings.token()));
         tls.ifPresent(builder::tls);
         try {
             return new ObserverServer(builder.build().start(), metrics);
@@ -131,7 +143,10 @@ public final class ObserverServer implements AutoCloseable {
 
     /** The path patterns of every resource under {@code /observer/v1}, in registration order; each allows GET and HEAD. */
     public static List<String> resourcePaths() {
-        return resources(null).stream().map(Resource::path).toList();
+        List<String> paths = new ArrayList<>(resources(null, null).stream().map(Resource::path).toList());
+        paths.add(LogApi.CHECKPOINT);
+        paths.add(LogApi.TILE_RESOURCE);
+        return List.copyOf(paths);
     }
 
     /** The port the server listens on. */
@@ -207,7 +222,7 @@ public final class ObserverServer implements AutoCloseable {
     private record Resource(String path, Function<io.helidon.webserver.http.ServerRequest, Reply> endpoint) {
     }
 
-    private static List<Resource> resources(ObserverApi api) {
+    private static List<Resource> resources(ObserverApi api, LogApi log) {
         String b = ObserverApi.BASE;
         return List.of(
                 new Resource(b + "/runtime", req -> api.runtime(req)),
@@ -224,10 +239,12 @@ public final class ObserverServer implements AutoCloseable {
                 new Resource(b + "/openapi", req -> api.openApi(req)),
                 new Resource(b + "/performance", req -> api.performance(req)),
                 new Resource(b + "/performance/trades", req -> api.trades(req)),
-                new Resource(b + "/performance/equity", req -> api.equity(req)));
+                new Resource(b + "/performance/equity", req -> api.equity(req)),
+                new Resource(LogApi.INCLUSION, req -> log.inclusion(req)),
+                new Resource(LogApi.CONSISTENCY, req -> log.consistency(req)));
     }
 
-    private static HttpRouting.Builder routing(ObserverApi api, ObserverMetrics metrics,
+    private static HttpRouting.Builder routing(ObserverApi api, LogApi log, ObserverMetrics metrics,
                                                Optional<BearerToken> token) {
         HttpRouting.Builder routing = HttpRouting.builder();
         Failures failures = new Failures();
@@ -238,13 +255,14 @@ public final class ObserverServer implements AutoCloseable {
         routing.addFilter(new PerformanceGauges(metrics, api.performance()).filter());
         token.ifPresent(t -> routing.addFilter(new Access(t)));
         routing.addFilter(new RequestChecks());
-        for (Resource resource : resources(api)) {
+        for (Resource resource : resources(api, log)) {
             Handler handler = (req, res) -> Responses.send(req, res, read(resource, req))
                     .filter(Rendered::truncated)
                     .ifPresent(rendered -> metrics.truncated(resource.path()));
             routing.get(resource.path(), handler);
             routing.head(resource.path(), handler);
         }
+        log.register(routing);
         routing.head(ObserverMetrics.ENDPOINT, metrics.head());
         routing.error(RuntimeException.class, failures);
         return routing;

@@ -34,7 +34,10 @@ final class RequestChecks implements Filter {
                             + " `application/json;q=0.5, */*;q=0.1` (RFC 9110, section 12.5.1)");
             return;
         }
-        if (!req.path().path().startsWith(ObserverMetrics.ENDPOINT) && !acceptsJson(req.headers())) {
+        // metrics and the tlog-tiles resources are not JSON: stock clients ask for what they read
+        String path = req.path().path();
+        if (!path.startsWith(ObserverMetrics.ENDPOINT) && !path.startsWith(LogApi.LOG + "/")
+                && !acceptsJson(req.headers())) {
             Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
                     "the observer answers application/json (errors application/problem+json) only");
             return;

@@ -251,11 +251,13 @@ class ObserverServerTest {
     @Test
     void everyRegisteredResourceAnswersGetAndHead() {
         for (String path : ObserverServer.resourcePaths()) {
-            String concrete = path.replace("{seq}", path.contains("snapshots") ? "999" : "1");
+            String concrete = path.replace("{seq}", path.contains("snapshots") ? "999" : "1").replace("{path}", "0/000.p/1")
+                    + (path.endsWith("/proofs/inclusion") ? "?seq=1" : path.endsWith("/proofs/consistency") ? "?from=1" : "");
             HttpResponse<String> get = client.get(concrete);
             HttpResponse<String> head = client.send("HEAD", concrete);
             assertThat(get.statusCode()).as(concrete).isIn(200, 404);
-            assertThat(get.headers().firstValue("Content-Type").orElseThrow()).as(concrete).contains("json");
+            assertThat(get.headers().firstValue("Content-Type").orElseThrow()).as(concrete)
+                    .contains(concrete.contains("/log/tile/") ? "octet-stream" : "json");
             assertThat(head.statusCode()).as(concrete).isEqualTo(get.statusCode());
         }
     }

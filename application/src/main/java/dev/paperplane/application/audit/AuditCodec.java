@@ -34,8 +34,23 @@ public final class AuditCodec {
         byte[] hash = Sha256.chain(Sha256.newDigest(), Hex.parseHash(previous.hash()), canonical, 0,
                 canonical.length);
         String hex = Hex.format(hash);
+        byte[] line = line(canonical, hex, 1);
+        line[line.length - 1] = '\n';
+        return new EncodedRecord(seq, hex, line);
+    }
+
+    /**
+     * The line {@code record} is stored as, without its newline: exactly the bytes a store holds for it, rebuilt
+     * from the record (a verified record is canonical, so its encoding is its stored form).
+     */
+    public static byte[] storedLine(AuditRecord record) {
+        return line(canonicalBytes(record.seq(), record.event()), record.hash(), 0);
+    }
+
+    /** The canonical bytes with the hash member put before their closing brace, and {@code spare} bytes after. */
+    private static byte[] line(byte[] canonical, String hex, int spare) {
         int body = canonical.length - 1;
-        byte[] line = new byte[body + HASH_SUFFIX_LENGTH + 1];
+        byte[] line = new byte[body + HASH_SUFFIX_LENGTH + spare];
         System.arraycopy(canonical, 0, line, 0, body);
         int at = body;
         for (int i = 0; i < HASH_FIELD.length(); i++) {
@@ -45,9 +60,8 @@ public final class AuditCodec {
             line[at++] = (byte) hex.charAt(i);
         }
         line[at++] = '"';
-        line[at++] = '}';
-        line[at] = '\n';
-        return new EncodedRecord(seq, hex, line);
+        line[at] = '}';
+        return line;
     }
 
     /** The canonical bytes C of the record {@code seq} holding {@code event}: what its hash covers. */

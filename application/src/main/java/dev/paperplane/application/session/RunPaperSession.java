@@ -3,22 +3,23 @@ package dev.paperplane.application.session;
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
-import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
+import dev.paperplane.application.tlog.AuditTree;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.audit.OrderRejected;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.market.Bar;
-import dev.paperplane.domain.session.FeedIdentity;
 import dev.paperplane.domain.runtime.PaperTradingCore;
-import dev.paperplane.domain.session.RuntimeConfig;
 import dev.paperplane.domain.runtime.RuntimeState;
 import dev.paperplane.domain.runtime.StateFold;
+import dev.paperplane.domain.session.FeedIdentity;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,7 @@ public final class RunPaperSession {
                     + log.head().seq());
         }
         String fingerprint = ConfigFingerprint.of(config);
+        requireServable(new SessionStarted(Instant.MAX, fingerprint, config, feed));
         Progress progress = new Progress(start);
         if (!unfinishedBatch.isEmpty()) {
             for (AuditEvent event : unfinishedBatch) {
@@ -139,12 +141,28 @@ public final class RunPaperSession {
         }
     }
 
+    /**
+     * Refuses a session whose start record, at the longest seq and time it could carry, would not fit a
+     * transparency-log entry; every other record's size is bounded by the core and far below the limit.
+     */
+    private static void requireServable(SessionStarted longest) {
+        int bytes = AuditCodec.seal(new ChainHead(Long.MAX_VALUE - 1, ChainHead.GENESIS.hash()), longest).line().length - 1;
+        if (bytes > AuditTree.MAX_ENTRY_BYTES) {
+            throw new RecordTooLongException(bytes, AuditTree.MAX_ENTRY_BYTES);
+        }
+    }
+
     /** Seals one bar's events (already folded) into the chain as a batch of the pending group. */
     private void seal(Progress progress, List<AuditEvent> events) {
         List<EncodedRecord> batch = new ArrayList<>(events.size());
         ChainHead head = progress.head;
         for (AuditEvent event : events) {
             EncodedRecord record = AuditCodec.seal(head, event);
+            if (record.line().length - 1 > AuditTree.MAX_ENTRY_BYTES) {
+                // a log must never hold a record its Merkle tree cannot serve: the batch is not written
+                throw new IllegalStateException("record seq " + record.seq() + " (" + event.type() + ") would be "
+                        + (record.line().length - 1) + " bytes, more than a transparency-log entry can hold");
+            }
             batch.add(record);
             progress.pendingBytes += record.line().length;
             head = new ChainHead(record.seq(), record.hash());

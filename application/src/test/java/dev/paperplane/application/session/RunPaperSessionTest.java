@@ -17,6 +17,7 @@ import dev.paperplane.domain.audit.SessionCompleted;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.domain.market.Bar;
 import java.util.ArrayList;
+import dev.paperplane.domain.session.RuntimeConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -141,6 +142,31 @@ class RunPaperSessionTest {
                 .isInstanceOf(ConfigMismatchException.class)
                 .hasMessageContaining("Nothing was written");
         assertThat(store.head().seq()).isEqualTo(head);
+    }
+
+    @Test
+    void aConfigurationWhoseSessionStartWouldNotFitATransparencyLogEntryIsRefusedBeforeAnythingIsWritten() {
+        RuntimeConfig base = config();
+        RuntimeConfig huge = new RuntimeConfig("x".repeat(65_000), base.plane(), base.initialCash(), base.fees(),
+                base.risk(), base.strategies());
+        InMemoryStore store = new InMemoryStore();
+        InitializeRuntime initialize = new InitializeRuntime(store, store, warning -> { });
+        ReplayedState start = initialize.initialize(huge);
+        try (InMemoryStore.Writer writer = store.openWriter()) {
+            assertThatThrownBy(() -> new RunPaperSession(writer, writer, 200).run(start, huge, FEED, source(BARS)))
+                    .isInstanceOf(RecordTooLongException.class)
+                    .hasMessageContaining("65535 bytes").hasMessageContaining("Nothing was written");
+        }
+        assertThat(store.head().seq()).isZero();
+        assertThat(store.list()).isEmpty();
+
+        RuntimeConfig fits = new RuntimeConfig("x".repeat(64_000), base.plane(), base.initialCash(), base.fees(),
+                base.risk(), base.strategies());
+        ReplayedState fresh = new InitializeRuntime(store, store, warning -> { }).initialize(fits);
+        try (InMemoryStore.Writer writer = store.openWriter()) {
+            new RunPaperSession(writer, writer, 200).run(fresh, fits, FEED, source(BARS.subList(0, 3)));
+        }
+        assertThat(store.read(1).orElseThrow().event()).isInstanceOf(dev.paperplane.domain.audit.SessionStarted.class);
     }
 
     @Test

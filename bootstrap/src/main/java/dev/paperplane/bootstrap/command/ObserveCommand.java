@@ -1,11 +1,13 @@
 package dev.paperplane.bootstrap.command;
 
 import dev.paperplane.adapters.observer.ConnectionLimits;
+import dev.paperplane.adapters.observer.LogSigning;
 import dev.paperplane.adapters.observer.ObserverRefusedException;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
 import dev.paperplane.adapters.observer.TlsFiles;
 import dev.paperplane.adapters.observer.TokenFile;
+import dev.paperplane.application.tlog.NoteKeys;
 import dev.paperplane.bootstrap.cli.BuildInfo;
 import dev.paperplane.bootstrap.cli.Command;
 import dev.paperplane.bootstrap.cli.Options;
@@ -17,7 +19,10 @@ import dev.paperplane.bootstrap.config.PaperplaneConfig;
 import dev.paperplane.bootstrap.store.OpenedStore;
 import dev.paperplane.bootstrap.store.StoreOpener;
 import dev.paperplane.bootstrap.store.StoreTarget;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -54,6 +59,7 @@ public final class ObserveCommand implements Command {
                     usage: ./paperplane observe [--store STORE] [--config FILE] [--host 127.0.0.1] [--port 8080]
                                                 [--max-response-bytes N] [--token-file FILE] [--tls-cert FILE --tls-key FILE]
                                                 [--max-connections N] [--idle-timeout SECONDS] [--header-timeout SECONDS]
+                                                [--signing-key FILE] [--origin ORIGIN]
                     """ + ConfigOptions.STORE_HELP + """
 
                       --host HOST              address to listen on (default 127.0.0.1); any address but loopback
@@ -69,6 +75,9 @@ public final class ObserveCommand implements Command {
                                                as `Authorization: Bearer <token>` (keep it chmod 600)
                       --tls-cert FILE          PEM certificate chain: serve HTTPS only (needs --tls-key)
                       --tls-key FILE           PEM private key (unencrypted PKCS#8 or RSA) for --tls-cert
+                      --signing-key FILE       note signer key (from `paperplane keygen`) to sign the transparency
+                                               log's checkpoint at /observer/v1/log/checkpoint (keep it chmod 600)
+                      --origin ORIGIN          the log's name in checkpoints (default: derived from record 1)
                       --config FILE            YAML configuration (keys paperplane.store and paperplane.observer.*;
                                                see docs/configuration.md)
                     Each option can also come from the file or a PAPERPLANE_... variable; flags win.
@@ -114,7 +123,8 @@ public final class ObserveCommand implements Command {
         if (cert.isPresent()) {
             settings = settings.withTls(new TlsFiles(cert.get(), key.get()));
         }
-        ObserverServer server = start(data, settings);
+        LogSigning signing = new LogSigning(config.origin(), config.signingKey().map(ObserveCommand::readSigner));
+        ObserverServer server = start(data, settings, signing);
         out.println("observer: listening on " + settings.scheme() + "://" + hostForUrl(settings.host()) + ":"
                 + server.port() + "/observer/v1/ (store " + data.describe() + ", read-only; "
                 + (settings.token().isPresent() ? "bearer token required" : "no token") + "); Ctrl-C stops it");
@@ -142,15 +152,37 @@ public final class ObserveCommand implements Command {
 
     /** Starts an observer over the read side of the store {@code data}; its reader lives as long as the process. */
     static ObserverServer start(StoreTarget data, ObserverSettings settings) {
+        return start(data, settings, LogSigning.none());
+    }
+
+    /** {@link #start(StoreTarget, ObserverSettings)}, naming and signing checkpoints as {@code signing} says. */
+    static ObserverServer start(StoreTarget data, ObserverSettings settings, LogSigning signing) {
         OpenedStore.Reading store = StoreOpener.openReader(data);
         try {
-            return ObserverServer.start(settings, store.log(), store.snapshots());
+            return ObserverServer.start(settings, store.log(), store.snapshots(), signing);
         } catch (ObserverRefusedException e) {
             store.close();
             throw new UserError("observe: " + e.getMessage());
         } catch (RuntimeException e) {
             store.close();
             throw new UserError("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** The signer key in {@code file}; a message that never quotes the file's content when it is not one. */
+    private static NoteKeys.Signer readSigner(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("observe: cannot read the signing key " + file + " ("
+                    + (Files.exists(file) ? "permission denied" : "it does not exist") + "); make one with"
+                    + " `paperplane keygen --name ORIGIN --out " + file + "`");
+        }
+        try {
+            return NoteKeys.parseSigner(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("observe: " + file + " is not a note signer key: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.paperplane.application.feed.CsvFeed;
 import dev.paperplane.application.feed.FeedException;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.session.ConfigMismatchException;
+import dev.paperplane.application.session.RecordTooLongException;
 import dev.paperplane.application.session.InitializeRuntime;
 import dev.paperplane.application.session.RunPaperSession;
 import dev.paperplane.application.session.SessionSummary;
@@ -125,7 +126,7 @@ public final class RunCommand implements Command {
         } catch (FeedException e) {
             throw new UserError(e.getMessage() + "; every bar before line " + e.line()
                     + " is appended, nothing after it: fix the line and run again");
-        } catch (ConfigMismatchException e) {
+        } catch (ConfigMismatchException | RecordTooLongException e) {
             throw new UserError(e.getMessage());
         } catch (AuditCorruptionException e) {
             throw new UserError(e.getMessage() + "; nothing was written. Run ./paperplane verify --store "

@@ -77,7 +77,14 @@ public enum ConfigKey {
     OBSERVER_TLS_CERT("paperplane.observer.tls-cert", Group.OBSERVER, Type.PATH, "tls-cert",
             "a PEM file, with `tls-key`", "certificate chain: the observer serves HTTPS only"),
     OBSERVER_TLS_KEY("paperplane.observer.tls-key", Group.OBSERVER, Type.PATH, "tls-key",
-            "a PEM file, with `tls-cert`", "private key (unencrypted PKCS#8 or RSA) for the certificate");
+            "a PEM file, with `tls-cert`", "private key (unencrypted PKCS#8 or RSA) for the certificate"),
+    OBSERVER_SIGNING_KEY("paperplane.observer.signing-key", Group.OBSERVER, Type.PATH, "signing-key",
+            "a readable file (chmod 600) from `paperplane keygen`", "the note signer key the observer signs the"
+            + " transparency log's checkpoints with; without it `/observer/v1/log/checkpoint` is 404; its content"
+            + " is never printed"),
+    LOG_ORIGIN("paperplane.log.origin", Group.OBSERVER, Type.NAME, "origin",
+            "text without spaces or `+`", "the name of the log in its checkpoints; when not set,"
+            + " `paperplane/` and the first 32 hex digits of record 1's chain hash");
 
     /** The prefix of every environment variable that sets a key. */
     public static final String ENV_PREFIX = "PAPERPLANE_";
@@ -110,6 +117,8 @@ public enum ConfigKey {
         public static final Type PATH = new Type("path", 0, 0);
         /** A store locator; absent means none (the command line must name the store). */
         public static final Type LOCATOR = new Type("locator", 0, 0);
+        /** Optional text without spaces or plus signs (a note name); absent means none. */
+        public static final Type NAME = new Type("name", 0, 0);
         /** A list of nodes (not a scalar). */
         public static final Type LIST = new Type("list", 0, 0);
 
@@ -125,7 +134,7 @@ public enum ConfigKey {
 
         /** Whether a key of this type may be absent: it has no default, and absent means none. */
         public boolean isOptional() {
-            return this.equals(PATH) || this.equals(LOCATOR);
+            return this.equals(PATH) || this.equals(LOCATOR) || this.equals(NAME);
         }
     }
 

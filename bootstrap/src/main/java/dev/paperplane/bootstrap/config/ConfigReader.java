@@ -1,6 +1,7 @@
 package dev.paperplane.bootstrap.config;
 
 import dev.paperplane.application.session.Grouping;
+import dev.paperplane.application.tlog.NoteKeys;
 import dev.paperplane.bootstrap.cli.UserError;
 import dev.paperplane.bootstrap.config.PaperplaneConfig.Setting;
 import dev.paperplane.bootstrap.config.StoreSettings.Configured;
@@ -88,7 +89,8 @@ final class ConfigReader {
                 whole(ConfigKey.OBSERVER_MAX_RESPONSE_BYTES), path(ConfigKey.OBSERVER_TOKEN_FILE),
                 path(ConfigKey.OBSERVER_TLS_CERT), path(ConfigKey.OBSERVER_TLS_KEY),
                 (int) whole(ConfigKey.OBSERVER_MAX_CONNECTIONS), whole(ConfigKey.OBSERVER_IDLE_TIMEOUT),
-                whole(ConfigKey.OBSERVER_HEADER_TIMEOUT));
+                whole(ConfigKey.OBSERVER_HEADER_TIMEOUT), path(ConfigKey.OBSERVER_SIGNING_KEY),
+                name(ConfigKey.LOG_ORIGIN));
         StoreSettings store = new StoreSettings(locator(), optional(ConfigKey.STORE_PASSWORD_FILE)
                 .map(p -> parsed(p, Path.of(p.text()))));
         List<Setting> ordered = new ArrayList<>(settings.values());
@@ -180,6 +182,19 @@ final class ConfigReader {
             throw bad(key.key(), text + " is negative", key.allowed());
         }
         return value;
+    }
+
+    private Optional<String> name(ConfigKey key) {
+        Config node = root.get(key.key());
+        if (!node.exists()) {
+            settings.put(key.key(), new Setting(key.key(), "", "not set"));
+            return Optional.empty();
+        }
+        String value = value(key.key()).strip();
+        if (!value.isEmpty() && !NoteKeys.isName(value)) {
+            throw bad(key.key(), "'" + value + "' has a space or '+'", key.allowed());
+        }
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     private Optional<Path> path(ConfigKey key) {

@@ -16,14 +16,19 @@ import java.util.Optional;
  * @param maxConnections   the most connections open at once
  * @param idleTimeoutSeconds   how long a kept-alive connection may wait for its next request
  * @param headerTimeoutSeconds how long a request may take to send its line and headers
+ * @param signingKey       the note signer key file for checkpoints, if any
+ * @param origin           the transparency log's origin, if configured
  */
 public record ObserverConfig(String host, int port, long maxResponseBytes, Optional<Path> tokenFile,
                              Optional<Path> tlsCert, Optional<Path> tlsKey, int maxConnections,
-                             long idleTimeoutSeconds, long headerTimeoutSeconds) {
+                             long idleTimeoutSeconds, long headerTimeoutSeconds, Optional<Path> signingKey,
+                             Optional<String> origin) {
     public ObserverConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tokenFile, "tokenFile");
         Objects.requireNonNull(tlsCert, "tlsCert");
         Objects.requireNonNull(tlsKey, "tlsKey");
+        Objects.requireNonNull(signingKey, "signingKey");
+        Objects.requireNonNull(origin, "origin");
     }
 }
