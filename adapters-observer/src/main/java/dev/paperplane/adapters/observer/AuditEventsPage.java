@@ -26,8 +26,8 @@ public final class AuditEventsPage {
     }
 
     static Rendered render(Pager pager, Iterator<AuditRecord> records, int limit, Optional<String> type) {
-        return pager.page(records, limit, AuditRecord::seq, ObserverApi::event,
-                r -> ObserverApi.omitted(r, Json.bytes(ObserverApi.event(r)).length),
+        return pager.page(records, limit, AuditRecord::seq, Views::event,
+                r -> Views.omitted(r, Json.bytes(Views.event(r)).length),
                 seq -> ObserverApi.BASE + "/audit/events" + ObserverApi.query(seq, limit, Map.of("type", type)));
     }
 }

@@ -1,20 +1,12 @@
 package dev.paperplane.adapters.observer;
 
 import dev.paperplane.adapters.observer.view.AuditSummaryView;
-import dev.paperplane.adapters.observer.view.ConfigView;
-import dev.paperplane.adapters.observer.view.DecisionView;
-import dev.paperplane.adapters.observer.view.EventView;
-import dev.paperplane.adapters.observer.view.FeedView;
-import dev.paperplane.adapters.observer.view.FeesView;
-import dev.paperplane.adapters.observer.view.FillView;
 import dev.paperplane.adapters.observer.view.IntegrityView;
 import dev.paperplane.adapters.observer.view.ObserverView;
 import dev.paperplane.adapters.observer.view.OmittedView;
-import dev.paperplane.adapters.observer.view.RiskView;
 import dev.paperplane.adapters.observer.view.RuntimeView;
 import dev.paperplane.adapters.observer.view.SessionView;
 import dev.paperplane.adapters.observer.view.SnapshotView;
-import dev.paperplane.adapters.observer.view.StrategyView;
 import dev.paperplane.application.analytics.PerformanceCache;
 import dev.paperplane.application.analytics.RoundTrip;
 import dev.paperplane.application.audit.AuditReadPort;
@@ -24,42 +16,23 @@ import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.observe.LogDigest;
 import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.observe.RecordSelection;
-import dev.paperplane.application.snapshot.SnapshotInfo;
-import dev.paperplane.application.snapshot.SnapshotLoadPort;
-import dev.paperplane.adapters.observer.view.ActionCountsView;
-import dev.paperplane.adapters.observer.view.DecisionSummaryView;
-import dev.paperplane.adapters.observer.view.LedgerView;
-import dev.paperplane.adapters.observer.view.PositionView;
-import dev.paperplane.adapters.observer.view.TrackView;
 import dev.paperplane.application.observe.StateCache;
 import dev.paperplane.application.replay.ReplayedState;
-import dev.paperplane.domain.decision.Action;
-import dev.paperplane.domain.decision.DecisionKey;
-import dev.paperplane.domain.runtime.DecisionTrack;
-import dev.paperplane.domain.ledger.ShadowLedger;
-import dev.paperplane.domain.audit.DecisionRecorded;
-import dev.paperplane.domain.audit.PaperOrderFilled;
-import dev.paperplane.domain.audit.SessionStarted;
-import dev.paperplane.domain.num.Decimals;
-import dev.paperplane.domain.session.RuntimeConfig;
-import dev.paperplane.domain.strategy.StrategySpec;
+import dev.paperplane.application.snapshot.SnapshotInfo;
+import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import io.helidon.webserver.http.ServerRequest;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -111,7 +84,7 @@ final class ObserverApi {
         Params.of(req, Set.of());
         LogOverview overview = catchUps.catchUp();
         return bodies.reply(etags.of(overview.verified(), key(req), breakText(overview)), () -> {
-            SessionView session = overview.latestSession().map(ObserverApi::session).orElse(null);
+            SessionView session = overview.latestSession().map(Views::session).orElse(null);
             ObserverView observer = new ObserverView(settings.version(), API_VERSION, settings.maxResponseBytes(),
                     Params.DEFAULT_LIMIT, Params.MAX_LIMIT);
             return whole(new RuntimeView(session, observer));
@@ -146,10 +119,10 @@ final class ObserverApi {
         return new Reply(etags.of(head, key(req)), () -> {
             AuditRecord record = log.read(seq).orElseThrow(
                     () -> ProblemException.notFound("no record at seq " + seq));
-            Object view = event(record);
+            Object view = Views.event(record);
             byte[] body = Json.bytes(view);
             if (body.length > settings.maxResponseBytes()) {
-                return new Rendered(Json.bytes(omitted(record, body.length)), Optional.empty(), true);
+                return new Rendered(Json.bytes(Views.omitted(record, body.length)), Optional.empty(), true);
             }
             return new Rendered(body, Optional.empty());
         });
@@ -163,8 +136,8 @@ final class ObserverApi {
                 "segments=" + storage.segments()), () -> {
             long records = overview.verified().seq();
             return whole(new AuditSummaryView(overview.countsByType(), records, records == 0 ? null : 1L,
-                    records == 0 ? null : records, overview.firstTime().map(ObserverApi::time).orElse(null),
-                    overview.lastTime().map(ObserverApi::time).orElse(null), overview.verified().hash(),
+                    records == 0 ? null : records, overview.firstTime().map(Views::time).orElse(null),
+                    overview.lastTime().map(Views::time).orElse(null), overview.verified().hash(),
                     storage.bytes(), storage.segments()));
         });
     }
@@ -207,7 +180,7 @@ final class ObserverApi {
         Optional<String> instrument = params.text("instrument");
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.decisions(after, head.seq(), strategy, instrument);
-        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::decision,
+        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, Views::decision,
                 seq -> BASE + "/decisions" + query(seq, limit, Map.of("instrument", instrument, "strategy", strategy))));
     }
 
@@ -217,7 +190,7 @@ final class ObserverApi {
         int limit = params.limit();
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.fills(after, head.seq());
-        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, ObserverApi::fill,
+        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, Views::fill,
                 seq -> BASE + "/ledger/fills" + query(seq, limit, Map.of())));
     }
 
@@ -234,20 +207,20 @@ final class ObserverApi {
             }
             state = states.at(at.get());
         }
-        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(ledger(state)));
+        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(Views.ledger(state)));
     }
 
     Reply decisionSummary(ServerRequest req) {
         Params.of(req, Set.of());
         ReplayedState state = states.atHead();
-        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(decisionSummary(state)));
+        return bodies.reply(etags.of(state.head(), key(req)), () -> whole(Views.decisionSummary(state)));
     }
 
     Reply performance(ServerRequest req) {
         Params params = Params.of(req, Set.of("at", "interval"));
         Optional<Long> at = params.optionalSeq("at");
         String interval = params.text("interval").orElse("1d");
-        long perDay = 86_400 / interval(interval);
+        long perDay = 86_400 / Params.intervalSeconds(interval);
         long head = log.head().seq();
         if (at.isPresent() && at.get() > head) {
             throw ProblemException.notFound("no figures at seq " + at.get() + ": the log's head is seq " + head);
@@ -277,37 +250,15 @@ final class ObserverApi {
     Reply equity(ServerRequest req) {
         Params params = Params.of(req, Set.of("interval", "after", "limit"));
         String interval = params.text("interval").orElse("1m");
-        long seconds = interval(interval);
-        long after = params.text("after").map(ObserverApi::instant).orElse(Long.MIN_VALUE / 2);
+        long seconds = Params.intervalSeconds(interval);
+        long after = params.text("after").map(Params::epochSecond).orElse(Long.MIN_VALUE / 2);
         int limit = params.limit();
         ChainHead head = performance.atHead().head();
         return new Reply(etags.of(head, key(req)), () -> pager.page(
                 performance.equityCurve(seconds, after, limit + 1).iterator(), limit,
                 p -> p.time().getEpochSecond(), PerformanceJson::tree, PerformanceJson::tree,
-                end -> BASE + "/performance/equity?after=" + time(Instant.ofEpochSecond(
+                end -> BASE + "/performance/equity?after=" + Views.time(Instant.ofEpochSecond(
                         Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit));
-    }
-
-    /** The intervals of the equity curve, in seconds; bucket boundaries are multiples of them in UTC. */
-    private static final Map<String, Long> INTERVALS = new java.util.LinkedHashMap<>(Map.of(
-            "1m", 60L, "5m", 300L, "15m", 900L, "1h", 3600L, "1d", 86_400L));
-
-    private static long interval(String interval) {
-        Long seconds = INTERVALS.get(interval);
-        if (seconds == null) {
-            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
-                    + Problems.excerpt(interval) + "'");
-        }
-        return seconds;
-    }
-
-    private static long instant(String text) {
-        try {
-            return Instant.parse(text).getEpochSecond();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.badParameter("after must be an ISO-8601 UTC time such as 2024-01-02T09:30:00Z,"
-                    + " was '" + Problems.excerpt(text) + "'");
-        }
     }
 
     Reply openApi(ServerRequest req) {
@@ -319,7 +270,7 @@ final class ObserverApi {
                           java.util.function.LongFunction<String> nextUrl) {
         try (Stream<AuditRecord> records = selection.open(log)) {
             return pager.page(records.iterator(), limit, AuditRecord::seq, view,
-                    r -> omitted(r, Json.bytes(view.apply(r)).length), nextUrl);
+                    r -> Views.omitted(r, Json.bytes(view.apply(r)).length), nextUrl);
         }
     }
 
@@ -389,102 +340,6 @@ final class ObserverApi {
         new TreeMap<>(filters).forEach((name, value) -> value.ifPresent(v -> q.append('&').append(name).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"))));
         return q.toString();
-    }
-
-    /** A record's view, encoded: its stored payload spliced in, not encoded again. */
-    static Object event(AuditRecord r) {
-        return Payloads.splice(Json.bytes(new EventView(r.seq(), r.event().type(), time(r.event().time()),
-                JsonValue.EMPTY_JSON_OBJECT, r.hash())), r.payloadJson());
-    }
-
-    static Object omitted(AuditRecord r, long bytes) {
-        return new OmittedView(r.seq(), r.event().type(), true, bytes, BASE + "/audit/events/" + r.seq());
-    }
-
-    static Object decision(AuditRecord r) {
-        DecisionRecorded d = (DecisionRecorded) r.event();
-        SortedMap<String, String> indicators = new TreeMap<>();
-        d.indicators().forEach((k, v) -> indicators.put(k, dec(v)));
-        return new DecisionView(r.seq(), time(d.time()), d.strategyId(), d.strategyVersion(), d.instrument(),
-                d.action().name(), dec(d.quantity()), d.reason(), indicators);
-    }
-
-    static Object fill(AuditRecord r) {
-        PaperOrderFilled f = (PaperOrderFilled) r.event();
-        return new FillView(r.seq(), time(f.time()), f.strategyId(), f.instrument(), f.side().name(),
-                dec(f.quantity()), dec(f.price()), dec(f.notional()), dec(f.fee()));
-    }
-
-    private static SessionView session(AuditRecord r) {
-        SessionStarted s = (SessionStarted) r.event();
-        RuntimeConfig c = s.config();
-        List<StrategyView> strategies = c.strategies().stream().map(ObserverApi::strategy).toList();
-        ConfigView config = new ConfigView(c.environment(), c.plane().name(), dec(c.initialCash()),
-                new FeesView(c.fees().slippageBps(), c.fees().feeBps()),
-                new RiskView(dec(c.risk().maxPosition()), dec(c.risk().maxOrderNotional()), dec(c.risk().maxShort())),
-                strategies);
-        return new SessionView(r.seq(), time(s.time()), s.fingerprint(), config,
-                new FeedView(s.feed().name(), s.feed().sha256()));
-    }
-
-    private static LedgerView ledger(ReplayedState replayed) {
-        ShadowLedger ledger = replayed.state().ledger();
-        SortedMap<String, PositionView> positions = new TreeMap<>();
-        ledger.positions().forEach((instrument, p) -> positions.put(instrument, new PositionView(dec(p.quantity()),
-                dec(p.averageCost()), Optional.ofNullable(ledger.marks().get(instrument)).map(ObserverApi::dec)
-                .orElse(null))));
-        SortedMap<String, String> marks = new TreeMap<>();
-        ledger.marks().forEach((instrument, mark) -> marks.put(instrument, dec(mark)));
-        return new LedgerView(replayed.seq(), replayed.head().hash(), dec(ledger.cash()), positions,
-                dec(ledger.realizedPnl()), dec(ledger.unrealizedPnl()), dec(ledger.feesPaid()), dec(ledger.equity()),
-                marks);
-    }
-
-    private static DecisionSummaryView decisionSummary(ReplayedState replayed) {
-        SortedMap<String, long[]> byStrategy = new TreeMap<>();
-        SortedMap<String, long[]> byInstrument = new TreeMap<>();
-        long buys = 0;
-        long sells = 0;
-        List<TrackView> tracks = new java.util.ArrayList<>();
-        for (Map.Entry<DecisionKey, DecisionTrack> e : replayed.state().decisions().tracks().entrySet()) {
-            DecisionKey key = e.getKey();
-            DecisionTrack track = e.getValue();
-            add(byStrategy, key.strategyId(), track);
-            add(byInstrument, key.instrument(), track);
-            buys += track.buys();
-            sells += track.sells();
-            tracks.add(new TrackView(key.strategyId(), key.instrument(), track.buys(), track.sells(),
-                    track.lastAction().name(), time(track.lastBarTime())));
-        }
-        SortedMap<String, Long> byAction = new TreeMap<>();
-        byAction.put(Action.BUY.name(), buys);
-        byAction.put(Action.SELL.name(), sells);
-        return new DecisionSummaryView(replayed.seq(), buys + sells, counts(byStrategy), counts(byInstrument),
-                byAction, tracks);
-    }
-
-    private static void add(SortedMap<String, long[]> counts, String key, DecisionTrack track) {
-        long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-        c[0] += track.buys();
-        c[1] += track.sells();
-    }
-
-    private static SortedMap<String, ActionCountsView> counts(SortedMap<String, long[]> counts) {
-        SortedMap<String, ActionCountsView> views = new TreeMap<>();
-        counts.forEach((k, c) -> views.put(k, new ActionCountsView(c[0], c[1], c[0] + c[1])));
-        return views;
-    }
-
-    private static StrategyView strategy(StrategySpec spec) {
-        return new StrategyView(spec.id(), spec.kind(), spec.version(), new TreeMap<>(spec.params()));
-    }
-
-    static String dec(BigDecimal value) {
-        return Decimals.format(value);
-    }
-
-    static String time(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     private static byte[] loadOpenApi() {

@@ -2,7 +2,12 @@ package dev.paperplane.adapters.observer;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,5 +112,38 @@ final class Params {
             }
         }
         return true;
+    }
+
+    /** The intervals of the equity curve, in seconds, in this order; bucket boundaries are multiples of them in UTC. */
+    private static final Map<String, Long> INTERVALS = intervals();
+
+    private static Map<String, Long> intervals() {
+        Map<String, Long> intervals = new LinkedHashMap<>();
+        intervals.put("1m", 60L);
+        intervals.put("5m", 300L);
+        intervals.put("15m", 900L);
+        intervals.put("1h", 3_600L);
+        intervals.put("1d", 86_400L);
+        return Collections.unmodifiableMap(intervals);
+    }
+
+    /** The seconds of an equity interval name ({@code 1m}, {@code 5m}, {@code 15m}, {@code 1h}, {@code 1d}). */
+    static long intervalSeconds(String interval) {
+        Long seconds = INTERVALS.get(interval);
+        if (seconds == null) {
+            throw ProblemException.badParameter("interval must be one of " + INTERVALS.keySet() + ", was '"
+                    + Problems.excerpt(interval) + "'");
+        }
+        return seconds;
+    }
+
+    /** The epoch second of an {@code after} time given as an ISO-8601 UTC instant. */
+    static long epochSecond(String text) {
+        try {
+            return Instant.parse(text).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter("after must be an ISO-8601 UTC time such as 2024-01-02T09:30:00Z,"
+                    + " was '" + Problems.excerpt(text) + "'");
+        }
     }
 }

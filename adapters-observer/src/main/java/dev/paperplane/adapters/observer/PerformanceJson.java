@@ -24,7 +24,7 @@ final class PerformanceJson {
         return switch (value) {
             case null -> null;
             case BigDecimal d -> Decimals.format(d);
-            case Instant t -> ObserverApi.time(t);
+            case Instant t -> Views.time(t);
             case String s -> s;
             case Number n -> n;
             case Boolean b -> b;

@@ -70,7 +70,7 @@ class PayloadsTest {
     void anEventWithItsStoredPayloadSplicedInIsTheSameBytesAsParsingAndEncodingThePayload(AuditEvent event) {
         AuditRecord record = new InMemoryStore().append(event).getFirst();
 
-        byte[] spliced = Json.bytes(ObserverApi.event(record));
+        byte[] spliced = Json.bytes(Views.event(record));
 
         assertThat(new String(spliced, StandardCharsets.UTF_8))
                 .isEqualTo(new String(parsedAndEncoded(record), StandardCharsets.UTF_8));
