@@ -6,9 +6,9 @@ import dev.paperplane.adapters.observer.LogSigning;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
 import dev.paperplane.application.tlog.NoteKeys;
-import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.bootstrap.store.OpenedStore;
 import dev.paperplane.bootstrap.store.StoreOpener;
+import dev.paperplane.bootstrap.store.StoreTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +21,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,8 @@ class IndependentTreeCheckTest {
 
     @BeforeEach
     void scriptFromTheDocsAStoreAndWhatAnObserverServed() throws Exception {
-        String docs = Files.readString(repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
+        Python.require("the independent tree check of docs/data-formats.md");
+        String docs = Files.readString(Python.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
         Matcher block = PYTHON_BLOCK.matcher(docs);
         String tree = null;
         while (block.find()) {
@@ -79,8 +78,7 @@ class IndependentTreeCheckTest {
     void thePythonCheckFromTheDocsFindsTheCheckpointsTreeAndVerifiesTheInclusionProofs() throws Exception {
         List<String> args = new ArrayList<>(List.of(script.toString(), data.toString()));
         args.addAll(files);
-        Cli.Result result = python(args.toArray(String[]::new));
-        Assumptions.assumeTrue(result != null, "python3 is not installed");
+        Cli.Result result = Python.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("size " + (Files.readString(Path.of(files.getFirst())).split("\n")[1])
                 + " holds; 6 inclusion proofs verified");
@@ -93,8 +91,7 @@ class IndependentTreeCheckTest {
             last = segments.sorted().toList().getLast();
         }
         Files.delete(last);
-        Cli.Result result = python(script.toString(), data.toString(), files.getFirst());
-        Assumptions.assumeTrue(result != null, "python3 is not installed");
+        Cli.Result result = Python.run(script.toString(), data.toString(), files.getFirst());
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("the log does not hold the tree of checkpoint");
     }
@@ -104,41 +101,5 @@ class IndependentTreeCheckTest {
                 URI.create("http://127.0.0.1:" + observer.port() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return Files.write(dir.resolve(name), response.body());
-    }
-
-    private static Path repositoryRoot() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("docs/data-formats.md"))) {
-                return at;
-            }
-        }
-        throw new AssertionError("no docs/data-formats.md in " + Path.of("").toAbsolutePath() + " or above");
-    }
-
-    /** The result of python3 with {@code args}, or null when python3 cannot be started (outside CI). */
-    private static Cli.Result python(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("python-", ".out");
-        Path err = Files.createTempFile("python-", ".err");
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        } catch (IOException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI must run the independent tree check, but python3 is missing", e);
-            }
-            return null;
-        }
-        try {
-            if (!process.waitFor(ChildJvm.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("python3 did not finish within " + ChildJvm.BOUND_SECONDS + " s");
-            }
-            return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
     }
 }
