@@ -6,14 +6,13 @@ import dev.paperplane.bootstrap.cli.GlobalOptions;
 import dev.paperplane.bootstrap.command.ConfigShowCommand;
 import dev.paperplane.bootstrap.command.CopyCommand;
 import dev.paperplane.bootstrap.command.DemoCommand;
-import dev.paperplane.bootstrap.command.DistCommand;
 import dev.paperplane.bootstrap.command.FeedImportCommand;
 import dev.paperplane.bootstrap.command.FeedSynthCommand;
 import dev.paperplane.bootstrap.command.KeygenCommand;
+import dev.paperplane.bootstrap.command.LauncherCommand;
 import dev.paperplane.bootstrap.command.LogCheckCommand;
 import dev.paperplane.bootstrap.command.ObserveCommand;
 import dev.paperplane.bootstrap.command.RunCommand;
-import dev.paperplane.bootstrap.command.TestCommand;
 import dev.paperplane.bootstrap.command.VerifyCommand;
 import dev.paperplane.bootstrap.command.VersionCommand;
 import dev.paperplane.bootstrap.logging.Logging;
@@ -36,14 +35,14 @@ public final class Main {
                 new ConfigShowCommand(),
                 new CopyCommand(),
                 new DemoCommand(),
-                new DistCommand(),
+                LauncherCommand.dist(),
                 new FeedImportCommand(),
                 new FeedSynthCommand(),
                 new KeygenCommand(),
                 new LogCheckCommand(),
                 new ObserveCommand(),
                 new RunCommand(),
-                new TestCommand(),
+                LauncherCommand.test(),
                 new VerifyCommand());
     }
 
