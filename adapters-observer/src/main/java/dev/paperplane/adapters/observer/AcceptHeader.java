@@ -27,8 +27,16 @@ final class AcceptHeader {
      * {@code type/*}, then {@code *}{@code /*}) has a quality above zero. No ranges admit everything.
      */
     static boolean admits(List<HttpMediaType> ranges, MediaType type) {
+        return quality(ranges, type) > 0;
+    }
+
+    /**
+     * The quality {@code ranges} give {@code type}: that of the most specific range matching it, 0 when none does, 1
+     * when there are no ranges.
+     */
+    static double quality(List<HttpMediaType> ranges, MediaType type) {
         if (ranges.isEmpty()) {
-            return true;
+            return 1;
         }
         int bestSpecificity = -1;
         double quality = 0;
@@ -39,7 +47,7 @@ final class AcceptHeader {
                 quality = range.qualityFactor();
             }
         }
-        return quality > 0;
+        return quality;
     }
 
     /** 2 for an exact match, 1 for {@code type/*}, 0 for {@code *}{@code /*}, -1 for no match. */

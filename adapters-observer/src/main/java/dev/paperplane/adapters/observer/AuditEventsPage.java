@@ -22,12 +22,13 @@ public final class AuditEventsPage {
      * ({@link ObserverSettings#maxResponseBytes()}).
      */
     public static byte[] body(Iterator<AuditRecord> records, int limit, Optional<String> type, long maxResponseBytes) {
-        return render(new Pager(maxResponseBytes), records, limit, type).body();
+        return render(new Pager(maxResponseBytes), records, limit, type, Format.JSON, Optional.empty()).body();
     }
 
-    static Rendered render(Pager pager, Iterator<AuditRecord> records, int limit, Optional<String> type) {
-        return pager.page(records, limit, AuditRecord::seq, Views::event,
-                r -> Views.omitted(r, Json.bytes(Views.event(r)).length),
-                seq -> ObserverApi.BASE + "/audit/events" + ObserverApi.query(seq, limit, Map.of("type", type)));
+    /** The page in {@code format}; the next page's URL carries {@code formatInNext} as its {@code format}. */
+    static Rendered render(Pager pager, Iterator<AuditRecord> records, int limit, Optional<String> type, Format format,
+                           Optional<String> formatInNext) {
+        return pager.page(records, limit, Listings.EVENTS, format, seq -> ObserverApi.BASE + "/audit/events"
+                + ObserverApi.query(seq, limit, Map.of("type", type, Format.PARAMETER, formatInNext)));
     }
 }

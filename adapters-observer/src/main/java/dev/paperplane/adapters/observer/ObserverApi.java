@@ -3,12 +3,10 @@ package dev.paperplane.adapters.observer;
 import dev.paperplane.adapters.observer.view.AuditSummaryView;
 import dev.paperplane.adapters.observer.view.IntegrityView;
 import dev.paperplane.adapters.observer.view.ObserverView;
-import dev.paperplane.adapters.observer.view.OmittedView;
 import dev.paperplane.adapters.observer.view.RuntimeView;
 import dev.paperplane.adapters.observer.view.SessionView;
 import dev.paperplane.adapters.observer.view.SnapshotView;
 import dev.paperplane.application.analytics.PerformanceCache;
-import dev.paperplane.application.analytics.RoundTrip;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
@@ -34,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -92,7 +92,8 @@ final class ObserverApi {
     }
 
     Reply events(ServerRequest req) {
-        Params params = Params.of(req, Set.of("after", "limit", "type"));
+        Params params = Params.of(req, Set.of("after", "limit", "type", Format.PARAMETER));
+        Format format = Format.of(req, params);
         long after = params.seq("after", 0);
         int limit = params.limit();
         Optional<String> type = params.text("type");
@@ -102,11 +103,11 @@ final class ObserverApi {
         }
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.events(after, head.seq(), type);
-        return new Reply(etags.of(head, key(req)), () -> {
+        return new Reply(etags.of(head, key(req), format.name()), () -> {
             try (Stream<AuditRecord> records = selection.open(log)) {
-                return AuditEventsPage.render(pager, records.iterator(), limit, type);
+                return AuditEventsPage.render(pager, records.iterator(), limit, type, format, format.inNext(params));
             }
-        });
+        }, true);
     }
 
     Reply event(ServerRequest req) {
@@ -122,7 +123,8 @@ final class ObserverApi {
             Object view = Views.event(record);
             byte[] body = Json.bytes(view);
             if (body.length > settings.maxResponseBytes()) {
-                return new Rendered(Json.bytes(Views.omitted(record, body.length)), Optional.empty(), true);
+                return new Rendered(Json.bytes(Views.omitted(seq, record.event().type(), body.length)),
+                        Optional.empty(), true);
             }
             return new Rendered(body, Optional.empty());
         });
@@ -152,15 +154,16 @@ final class ObserverApi {
     }
 
     Reply snapshotList(ServerRequest req) {
-        Params params = Params.of(req, Set.of("after", "limit"));
+        Params params = Params.of(req, Set.of("after", "limit", Format.PARAMETER));
+        Format format = Format.of(req, params);
         long after = params.seq("after", 0);
         int limit = params.limit();
         ChainHead head = log.head();
         List<SnapshotView> all = snapshotViews(head);
-        return new Reply(etags.of(head, key(req), listing(all)), () -> pager.page(
-                all.stream().filter(s -> s.seq() > after).iterator(), limit, SnapshotView::seq, s -> s,
-                s -> new OmittedView(s.seq(), "Snapshot", true, Json.bytes(s).length, BASE + "/snapshots/" + s.seq()),
-                seq -> BASE + "/snapshots" + query(seq, limit, Map.of())));
+        return new Reply(etags.of(head, key(req), listing(all), format.name()), () -> pager.page(
+                all.stream().filter(s -> s.seq() > after).iterator(), limit, Listings.SNAPSHOTS, format,
+                seq -> BASE + "/snapshots" + query(seq, limit, Map.of(Format.PARAMETER, format.inNext(params)))),
+                true);
     }
 
     Reply snapshot(ServerRequest req) {
@@ -173,25 +176,29 @@ final class ObserverApi {
     }
 
     Reply decisions(ServerRequest req) {
-        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument"));
+        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument", Format.PARAMETER));
+        Format format = Format.of(req, params);
         long after = params.seq("after", 0);
         int limit = params.limit();
         Optional<String> strategy = params.text("strategy");
         Optional<String> instrument = params.text("instrument");
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.decisions(after, head.seq(), strategy, instrument);
-        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, Views::decision,
-                seq -> BASE + "/decisions" + query(seq, limit, Map.of("instrument", instrument, "strategy", strategy))));
+        return new Reply(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::decision,
+                Listings.DECISIONS, format, seq -> BASE + "/decisions" + query(seq, limit, Map.of("instrument",
+                        instrument, "strategy", strategy, Format.PARAMETER, format.inNext(params)))), true);
     }
 
     Reply fills(ServerRequest req) {
-        Params params = Params.of(req, Set.of("after", "limit"));
+        Params params = Params.of(req, Set.of("after", "limit", Format.PARAMETER));
+        Format format = Format.of(req, params);
         long after = params.seq("after", 0);
         int limit = params.limit();
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.fills(after, head.seq());
-        return new Reply(etags.of(head, key(req)), () -> page(selection, limit, Views::fill,
-                seq -> BASE + "/ledger/fills" + query(seq, limit, Map.of())));
+        return new Reply(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::fill,
+                Listings.FILLS, format, seq -> BASE + "/ledger/fills" + query(seq, limit,
+                        Map.of(Format.PARAMETER, format.inNext(params)))), true);
     }
 
     Reply ledger(ServerRequest req) {
@@ -232,33 +239,33 @@ final class ObserverApi {
     }
 
     Reply trades(ServerRequest req) {
-        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument"));
+        Params params = Params.of(req, Set.of("after", "limit", "strategy", "instrument", Format.PARAMETER));
+        Format format = Format.of(req, params);
         long after = params.seq("after", 0);
         int limit = params.limit();
         Optional<String> strategy = params.text("strategy");
         Optional<String> instrument = params.text("instrument");
         ChainHead head = performance.atHead().head();
-        return new Reply(etags.of(head, key(req)), () -> pager.page(
-                performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, RoundTrip::closeSeq,
-                PerformanceJson::tree, t -> new OmittedView(t.closeSeq(), "RoundTrip", true,
-                        Json.bytes(PerformanceJson.tree(t)).length, BASE + "/performance/trades" + query(
-                        t.closeSeq() - 1, 1, Map.of("instrument", instrument, "strategy", strategy))),
+        return new Reply(etags.of(head, key(req), format.name()), () -> pager.page(
+                performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, Listings.TRADES, format,
                 seq -> BASE + "/performance/trades" + query(seq, limit, Map.of("instrument", instrument,
-                        "strategy", strategy))));
+                        "strategy", strategy, Format.PARAMETER, format.inNext(params)))), true);
     }
 
     Reply equity(ServerRequest req) {
-        Params params = Params.of(req, Set.of("interval", "after", "limit"));
+        Params params = Params.of(req, Set.of("interval", "after", "limit", Format.PARAMETER));
+        Format format = Format.of(req, params);
         String interval = params.text("interval").orElse("1m");
         long seconds = Params.intervalSeconds(interval);
         long after = params.text("after").map(Params::epochSecond).orElse(Long.MIN_VALUE / 2);
         int limit = params.limit();
         ChainHead head = performance.atHead().head();
-        return new Reply(etags.of(head, key(req)), () -> pager.page(
-                performance.equityCurve(seconds, after, limit + 1).iterator(), limit,
-                p -> p.time().getEpochSecond(), PerformanceJson::tree, PerformanceJson::tree,
-                end -> BASE + "/performance/equity?after=" + Views.time(Instant.ofEpochSecond(
-                        Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit));
+        String formatInNext = format.inNext(params).map(f -> "&" + Format.PARAMETER + "=" + f).orElse("");
+        return new Reply(etags.of(head, key(req), format.name()), () -> pager.page(
+                performance.equityCurve(seconds, after, limit + 1).iterator(), limit, Listings.equity(interval),
+                format, end -> BASE + "/performance/equity?after=" + Views.time(Instant.ofEpochSecond(
+                        Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit
+                        + formatInNext), true);
     }
 
     Reply openApi(ServerRequest req) {
@@ -266,11 +273,11 @@ final class ObserverApi {
         return new Reply(etags.of(ChainHead.GENESIS, key(req)), () -> whole(openApi));
     }
 
-    private Rendered page(RecordSelection selection, int limit, java.util.function.Function<AuditRecord, Object> view,
-                          java.util.function.LongFunction<String> nextUrl) {
+    /** A page of the records {@code selection} picks, each shown as its {@code view}. */
+    private <T> Rendered page(RecordSelection selection, int limit, Function<AuditRecord, T> view, Listing<T> listing,
+                              Format format, LongFunction<String> nextUrl) {
         try (Stream<AuditRecord> records = selection.open(log)) {
-            return pager.page(records.iterator(), limit, AuditRecord::seq, view,
-                    r -> Views.omitted(r, Json.bytes(view.apply(r)).length), nextUrl);
+            return pager.page(records.map(view).iterator(), limit, listing, format, nextUrl);
         }
     }
 

@@ -5,6 +5,12 @@ import java.util.function.Supplier;
 /**
  * What an endpoint answers: its strong entity tag, known before the body is built, and how to build the body.
  * A request whose {@code If-None-Match} matches the tag costs no rendering.
+ *
+ * @param negotiated whether the {@code Accept} header chose between representations ({@code Vary: Accept})
  */
-record Reply(String etag, Supplier<Rendered> body) {
+record Reply(String etag, Supplier<Rendered> body, boolean negotiated) {
+    /** A reply with one representation. */
+    Reply(String etag, Supplier<Rendered> body) {
+        this(etag, body, false);
+    }
 }

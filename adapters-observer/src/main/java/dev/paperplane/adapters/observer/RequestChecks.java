@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * What every request must be before it is routed, on every path: GET or HEAD (else 405), a well-formed
- * {@code Accept} header (else 400) and, but for the metrics endpoint, one that admits JSON (else 406).
+ * {@code Accept} header (else 400) and, but for the metrics endpoint, one that admits JSON, or CSV on a paginated
+ * list (else 406).
  */
 final class RequestChecks implements Filter {
     @Override
@@ -37,9 +38,10 @@ final class RequestChecks implements Filter {
         // metrics and the tlog-tiles resources are not JSON: stock clients ask for what they read
         String path = req.path().path();
         if (!path.startsWith(ObserverMetrics.ENDPOINT) && !path.startsWith(LogApi.LOG + "/")
-                && !acceptsJson(req.headers())) {
+                && !acceptsJson(req.headers()) && !Format.servesBeyondJson(req)) {
             Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "not-acceptable", "Not acceptable",
-                    "the observer answers application/json (errors application/problem+json) only");
+                    "the observer answers application/json (errors application/problem+json), and the paginated"
+                            + " lists also text/csv; send an Accept header that admits one of them");
             return;
         }
         chain.proceed();

@@ -49,11 +49,12 @@ final class Views {
                 JsonValue.EMPTY_JSON_OBJECT, r.hash())), r.payloadJson());
     }
 
-    static Object omitted(AuditRecord r, long bytes) {
-        return new OmittedView(r.seq(), r.event().type(), true, bytes, ObserverApi.BASE + "/audit/events/" + r.seq());
+    /** The reference to the record at {@code seq}, of event type {@code type}, whose view takes {@code bytes}. */
+    static OmittedView omitted(long seq, String type, long bytes) {
+        return new OmittedView(seq, type, true, bytes, ObserverApi.BASE + "/audit/events/" + seq);
     }
 
-    static Object decision(AuditRecord r) {
+    static DecisionView decision(AuditRecord r) {
         DecisionRecorded d = (DecisionRecorded) r.event();
         SortedMap<String, String> indicators = new TreeMap<>();
         d.indicators().forEach((k, v) -> indicators.put(k, dec(v)));
@@ -61,7 +62,7 @@ final class Views {
                 d.action().name(), dec(d.quantity()), d.reason(), indicators);
     }
 
-    static Object fill(AuditRecord r) {
+    static FillView fill(AuditRecord r) {
         PaperOrderFilled f = (PaperOrderFilled) r.event();
         return new FillView(r.seq(), time(f.time()), f.strategyId(), f.instrument(), f.side().name(),
                 dec(f.quantity()), dec(f.price()), dec(f.notional()), dec(f.fee()));

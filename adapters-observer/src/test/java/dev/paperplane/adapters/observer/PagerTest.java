@@ -2,6 +2,7 @@ package dev.paperplane.adapters.observer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperplane.adapters.observer.csv.CsvColumns;
 import dev.paperplane.adapters.observer.view.OmittedView;
 import dev.paperplane.adapters.observer.view.PageView;
 import jakarta.json.JsonObject;
@@ -25,9 +26,11 @@ class PagerTest {
     }
 
     private static Rendered page(long items, int limit, long maxBytes) {
-        return new Pager(maxBytes).page(LongStream.rangeClosed(1, items).boxed().iterator(), limit, seq -> seq,
-                PagerTest::item, seq -> new OmittedView(seq, "Item", true, 0, "/item/" + seq),
-                seq -> "/items?after=" + seq + "&limit=" + limit);
+        Listing<Long> listing = new Listing<>(seq -> seq, PagerTest::item,
+                CsvColumns.<Long>of().and("seq", seq -> Long.toString(seq)),
+                (seq, bytes) -> new OmittedView(seq, "Item", true, bytes, "/item/" + seq));
+        return new Pager(maxBytes).page(LongStream.rangeClosed(1, items).boxed().iterator(), limit, listing,
+                Format.JSON, seq -> "/items?after=" + seq + "&limit=" + limit);
     }
 
     @Test
