@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.replay.Replay;
-import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -44,13 +43,8 @@ class ObserverGuaranteesTest {
     private static InMemoryStore storeWithSnapshot() {
         store = Logs.session(30);
         snapshots = new StoredSnapshots();
-        snapshots.store(snapshotAt(store, 20));
+        snapshots.store(StoredSnapshots.at(store, 20));
         return store;
-    }
-
-    private static dev.paperplane.application.snapshot.Snapshot snapshotAt(InMemoryStore log, long seq) {
-        var state = new Replay(log, new StoredSnapshots(), w -> { }).to(seq);
-        return SnapshotCodec.snapshot(seq, state.head().hash(), state.state());
     }
 
     @Test
@@ -141,12 +135,12 @@ class ObserverGuaranteesTest {
     @Test
     void snapshotsShowMetadataAndWhetherEachIsValid() {
         InMemoryStore store = storeWithSnapshot();
-        snapshots.store(snapshotAt(store, 25));
+        snapshots.store(StoredSnapshots.at(store, 25));
         snapshots.damage(25);
         InMemoryStore otherLog = Logs.session(3);
         otherLog.append(Logs.batch(9));
         otherLog.append(Logs.batch(10));
-        snapshots.store(snapshotAt(otherLog, otherLog.head().seq()));
+        snapshots.store(StoredSnapshots.at(otherLog, otherLog.head().seq()));
         try (ObserverServer server = start(store, snapshots, ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES)) {
             Client client = new Client(server.port());
 

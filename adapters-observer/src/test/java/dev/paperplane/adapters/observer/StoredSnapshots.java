@@ -1,6 +1,9 @@
 package dev.paperplane.adapters.observer;
 
+import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.application.replay.Replay;
 import dev.paperplane.application.snapshot.Snapshot;
+import dev.paperplane.application.snapshot.SnapshotCodec;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import java.util.ArrayList;
@@ -19,6 +22,12 @@ final class StoredSnapshots implements SnapshotLoadPort {
 
     void store(Snapshot snapshot) {
         snapshots.put(snapshot.seq(), snapshot);
+    }
+
+    /** The snapshot of {@code log}'s state at {@code seq}, replayed from genesis. */
+    static Snapshot at(AuditReadPort log, long seq) {
+        var state = new Replay(log, new StoredSnapshots(), w -> { }).to(seq);
+        return SnapshotCodec.snapshot(seq, state.head().hash(), state.state());
     }
 
     void damage(long seq) {
