@@ -351,4 +351,25 @@ class CsvListsTest {
         assertThat(head.headers().firstValue("Content-Length"))
                 .contains(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
     }
+
+    @Test
+    void theOpenApiDocumentOffersCsvAndTheFormatParameterForExactlyTheLists() {
+        JsonObject paths = client.json(V1 + "/openapi").getJsonObject("paths");
+
+        List<String> offeringCsv = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            JsonObject get = item.asJsonObject().getJsonObject("get");
+            JsonObject content = get.getJsonObject("responses").getJsonObject("200").getJsonObject("content");
+            if (content != null && content.containsKey("text/csv")) {
+                offeringCsv.add(path);
+                for (String method : List.of("get", "head")) {
+                    assertThat(item.asJsonObject().getJsonObject(method).getJsonArray("parameters"))
+                            .as(path + " " + method).contains(jakarta.json.Json.createObjectBuilder()
+                                    .add("$ref", "#/components/parameters/Format").build());
+                }
+            }
+        });
+
+        assertThat(offeringCsv).containsExactlyInAnyOrderElementsOf(COLUMNS.keySet());
+    }
 }
