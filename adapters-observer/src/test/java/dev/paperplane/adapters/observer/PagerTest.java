@@ -25,12 +25,67 @@ class PagerTest {
         return view;
     }
 
+    /** Items 1, 2, …: in CSV their seq and a note that needs quoting, the longer the higher the seq. */
+    private static final Listing<Long> LISTING = new Listing<>(seq -> seq, PagerTest::item,
+            CsvColumns.<Long>of().and("seq", seq -> Long.toString(seq)).and("note", seq -> "a, \"b\"".repeat(
+                    seq.intValue())),
+            (seq, bytes) -> new OmittedView(seq, "Item", true, bytes, "/item/" + seq));
+
     private static Rendered page(long items, int limit, long maxBytes) {
-        Listing<Long> listing = new Listing<>(seq -> seq, PagerTest::item,
-                CsvColumns.<Long>of().and("seq", seq -> Long.toString(seq)),
-                (seq, bytes) -> new OmittedView(seq, "Item", true, bytes, "/item/" + seq));
-        return new Pager(maxBytes).page(LongStream.rangeClosed(1, items).boxed().iterator(), limit, listing,
-                Format.JSON, seq -> "/items?after=" + seq + "&limit=" + limit);
+        return page(items, limit, maxBytes, Format.JSON);
+    }
+
+    private static Rendered page(long items, int limit, long maxBytes, Format format) {
+        return new Pager(maxBytes).page(LongStream.rangeClosed(1, items).boxed().iterator(), limit, LISTING,
+                format, seq -> "/items?after=" + seq + "&limit=" + limit);
+    }
+
+    private static String csv(Rendered rendered) {
+        return new String(rendered.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCsvPageIsTheHeaderRowThenARowPerItemAndSaysInHeadersItWasNotCut() {
+        Rendered rendered = page(5, 2, 1 << 20, Format.CSV);
+
+        assertThat(csv(rendered)).isEqualTo("seq,note\r\n1,\"a, \"\"b\"\"\"\r\n2,\"a, \"\"b\"\"a, \"\"b\"\"\"\r\n");
+        assertThat(rendered.contentType().values()).isEqualTo("text/csv; charset=utf-8; header=present");
+        assertThat(rendered.next()).contains("/items?after=2&limit=2");
+        assertThat(rendered.headers()).extracting(h -> h.name() + ": " + h.values())
+                .containsExactly("Paperplane-Truncated: ?0");
+    }
+
+    @Test
+    void aCsvPageThatFillsTheLimitToTheByteIsWholeAndOneByteLessCutsItsLastRow() {
+        String header = "seq,note\r\n";
+        String rows = "1,\"a, \"\"b\"\"\"\r\n2,\"a, \"\"b\"\"a, \"\"b\"\"\"\r\n";
+        long exact = (header + rows).length();
+
+        Rendered whole = page(2, 10, exact, Format.CSV);
+        Rendered cut = page(2, 10, exact - 1, Format.CSV);
+
+        assertThat(csv(whole)).isEqualTo(header + rows);
+        assertThat(whole.truncated()).isFalse();
+        assertThat(whole.next()).isEmpty();
+        assertThat(csv(cut)).isEqualTo(header + rows.substring(0, rows.indexOf("\r\n") + 2));
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.next()).contains("/items?after=1&limit=10");
+        assertThat(cut.headers()).extracting(h -> h.name() + ": " + h.values())
+                .containsExactly("Paperplane-Truncated: ?1");
+    }
+
+    @Test
+    void anItemTooLargeForAnyCsvPageIsNamedInAHeaderAndTheRowsAfterItFollow() {
+        long header = "seq,note\r\n".length();
+        long firstRow = "1,\"a, \"\"b\"\"\"\r\n".length();
+        Rendered rendered = new Pager(header + firstRow).page(List.of(3L, 1L).iterator(), 10, LISTING, Format.CSV,
+                seq -> "/items?after=" + seq);
+
+        assertThat(csv(rendered)).isEqualTo("seq,note\r\n1,\"a, \"\"b\"\"\"\r\n");
+        assertThat(rendered.truncated()).isTrue();
+        assertThat(rendered.headers()).extracting(h -> h.name() + ": " + h.values()).containsExactly(
+                "Paperplane-Truncated: ?0",
+                "Paperplane-Omitted: seq=3, type=\"Item\", bytes=30, href=\"/item/3\"");
     }
 
     @Test
