@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.contract.SampleEvents;
-import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
 import dev.paperplane.domain.audit.MarketBarObserved;
-import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.decision.Action;
-import dev.paperplane.domain.num.Decimals;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -72,9 +69,9 @@ class CsvListsTest {
     @BeforeEach
     void start() {
         store = Logs.session(40);
-        store.append(fillAt(41, Action.SELL, "16"));
-        store.append(fillAt(42, Action.BUY, "2"));
-        store.append(fillAt(43, Action.SELL, "2"));
+        store.append(Logs.fillAt(41, Action.SELL, "16"));
+        store.append(Logs.fillAt(42, Action.BUY, "2"));
+        store.append(Logs.fillAt(43, Action.SELL, "2"));
         MarketBarObserved bar = SampleEvents.bar(44);
         TreeMap<String, BigDecimal> indicators = new TreeMap<>(Map.of("fastMa", SampleEvents.d("100.5"),
                 "slowMa", SampleEvents.d("99.25")));
@@ -97,14 +94,6 @@ class CsvListsTest {
     @AfterEach
     void stop() {
         server.stop();
-    }
-
-    private static List<AuditEvent> fillAt(int i, Action side, String quantity) {
-        MarketBarObserved bar = SampleEvents.bar(i);
-        BigDecimal price = bar.bar().close();
-        BigDecimal qty = SampleEvents.d(quantity);
-        return List.of(bar, new PaperOrderFilled(bar.time(), "ma-fast", "ACME", side, qty, price,
-                Decimals.multiply(qty, price), SampleEvents.d("0.1")));
     }
 
     /** A CSV body read with its header row. */

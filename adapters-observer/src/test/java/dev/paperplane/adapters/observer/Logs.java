@@ -6,6 +6,7 @@ import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.DecisionRecorded;
 import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.decision.Action;
+import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,5 +69,14 @@ final class Logs {
                     SampleEvents.d("0.1")));
         }
         return events;
+    }
+
+    /** Bar {@code i} and a fill of ma-fast on it at its close, with a fee of 0.1. */
+    static List<AuditEvent> fillAt(int i, Action side, String quantity) {
+        var bar = SampleEvents.bar(i);
+        BigDecimal price = bar.bar().close();
+        BigDecimal qty = SampleEvents.d(quantity);
+        return List.of(bar, new PaperOrderFilled(bar.time(), "ma-fast", "ACME", side, qty, price,
+                Decimals.multiply(qty, price), SampleEvents.d("0.1")));
     }
 }

@@ -3,13 +3,8 @@ package dev.paperplane.adapters.observer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.application.contract.InMemoryStore;
-import dev.paperplane.application.contract.SampleEvents;
-import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.MarketBarObserved;
-import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.num.Decimals;
-import java.util.List;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -92,9 +87,9 @@ class PerformanceResourceTest {
     @Test
     void tradesArePagedByCloseSeqAndFilteredByStrategy() {
         // ma-fast bought 2 on each of 8 bars: sell them all, then a second round trip of 2
-        store.append(fillAt(41, Action.SELL, "16"));
-        store.append(fillAt(42, Action.BUY, "2"));
-        store.append(fillAt(43, Action.SELL, "2"));
+        store.append(Logs.fillAt(41, Action.SELL, "16"));
+        store.append(Logs.fillAt(42, Action.BUY, "2"));
+        store.append(Logs.fillAt(43, Action.SELL, "2"));
         JsonArray all = client.json(V1 + "/performance/trades?limit=1000").getJsonArray("items");
         assertThat(all).isNotEmpty();
         long closed = client.json(V1 + "/performance").getJsonObject("strategies").values().stream()
@@ -112,14 +107,6 @@ class PerformanceResourceTest {
         assertThat(client.json(V1 + "/performance/trades?limit=1000&strategy=" + strategy).getJsonArray("items"))
                 .allSatisfy(t -> assertThat(t.asJsonObject().getString("strategy")).isEqualTo(strategy));
         assertThat(client.json(V1 + "/performance/trades?strategy=breakout").getJsonArray("items")).isEmpty();
-    }
-
-    private static List<AuditEvent> fillAt(int i, Action side, String quantity) {
-        MarketBarObserved bar = SampleEvents.bar(i);
-        BigDecimal price = bar.bar().close();
-        BigDecimal qty = SampleEvents.d(quantity);
-        return List.of(bar, new PaperOrderFilled(bar.time(), "ma-fast", "ACME", side, qty, price,
-                Decimals.multiply(qty, price), SampleEvents.d("0.1")));
     }
 
     @Test
