@@ -103,11 +103,11 @@ final class ObserverApi {
         }
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.events(after, head.seq(), type);
-        return new Reply(etags.of(head, key(req), format.name()), () -> {
+        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> {
             try (Stream<AuditRecord> records = selection.open(log)) {
                 return AuditEventsPage.render(pager, records.iterator(), limit, type, format, format.inNext(params));
             }
-        }, true);
+        });
     }
 
     Reply event(ServerRequest req) {
@@ -160,10 +160,9 @@ final class ObserverApi {
         int limit = params.limit();
         ChainHead head = log.head();
         List<SnapshotView> all = snapshotViews(head);
-        return new Reply(etags.of(head, key(req), listing(all), format.name()), () -> pager.page(
+        return Reply.negotiated(etags.of(head, key(req), listing(all), format.name()), () -> pager.page(
                 all.stream().filter(s -> s.seq() > after).iterator(), limit, Listings.SNAPSHOTS, format,
-                seq -> BASE + "/snapshots" + query(seq, limit, Map.of(Format.PARAMETER, format.inNext(params)))),
-                true);
+                seq -> BASE + "/snapshots" + query(seq, limit, Map.of(Format.PARAMETER, format.inNext(params)))));
     }
 
     Reply snapshot(ServerRequest req) {
@@ -184,9 +183,9 @@ final class ObserverApi {
         Optional<String> instrument = params.text("instrument");
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.decisions(after, head.seq(), strategy, instrument);
-        return new Reply(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::decision,
+        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::decision,
                 Listings.DECISIONS, format, seq -> BASE + "/decisions" + query(seq, limit, Map.of("instrument",
-                        instrument, "strategy", strategy, Format.PARAMETER, format.inNext(params)))), true);
+                        instrument, "strategy", strategy, Format.PARAMETER, format.inNext(params)))));
     }
 
     Reply fills(ServerRequest req) {
@@ -196,9 +195,9 @@ final class ObserverApi {
         int limit = params.limit();
         ChainHead head = log.head();
         RecordSelection selection = RecordSelection.fills(after, head.seq());
-        return new Reply(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::fill,
+        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> page(selection, limit, Views::fill,
                 Listings.FILLS, format, seq -> BASE + "/ledger/fills" + query(seq, limit,
-                        Map.of(Format.PARAMETER, format.inNext(params)))), true);
+                        Map.of(Format.PARAMETER, format.inNext(params)))));
     }
 
     Reply ledger(ServerRequest req) {
@@ -246,10 +245,10 @@ final class ObserverApi {
         Optional<String> strategy = params.text("strategy");
         Optional<String> instrument = params.text("instrument");
         ChainHead head = performance.atHead().head();
-        return new Reply(etags.of(head, key(req), format.name()), () -> pager.page(
+        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
                 performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, Listings.TRADES, format,
                 seq -> BASE + "/performance/trades" + query(seq, limit, Map.of("instrument", instrument,
-                        "strategy", strategy, Format.PARAMETER, format.inNext(params)))), true);
+                        "strategy", strategy, Format.PARAMETER, format.inNext(params)))));
     }
 
     Reply equity(ServerRequest req) {
@@ -261,11 +260,11 @@ final class ObserverApi {
         int limit = params.limit();
         ChainHead head = performance.atHead().head();
         String formatInNext = format.inNext(params).map(f -> "&" + Format.PARAMETER + "=" + f).orElse("");
-        return new Reply(etags.of(head, key(req), format.name()), () -> pager.page(
+        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
                 performance.equityCurve(seconds, after, limit + 1).iterator(), limit, Listings.equity(interval),
                 format, end -> BASE + "/performance/equity?after=" + Views.time(Instant.ofEpochSecond(
                         Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit
-                        + formatInNext), true);
+                        + formatInNext));
     }
 
     Reply openApi(ServerRequest req) {

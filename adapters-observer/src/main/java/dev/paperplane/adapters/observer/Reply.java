@@ -13,4 +13,9 @@ record Reply(String etag, Supplier<Rendered> body, boolean negotiated) {
     Reply(String etag, Supplier<Rendered> body) {
         this(etag, body, false);
     }
+
+    /** A reply in the representation the request chose, among several ({@link Format}). */
+    static Reply negotiated(String etag, Supplier<Rendered> body) {
+        return new Reply(etag, body, true);
+    }
 }

@@ -201,7 +201,8 @@ class CsvListsTest {
         assertThat(Client.parse(unknown.body()).getString("detail")).isEqualTo("format must be json or csv, was 'xml'");
         assertThat(wholeAsked.statusCode()).isEqualTo(400);
         assertThat(wholeAccepting.statusCode()).isEqualTo(406);
-        assertThat(Client.parse(wholeAccepting.body()).getString("detail")).contains("the paginated lists also text/csv");
+        assertThat(Client.parse(wholeAccepting.body()).getString("detail"))
+                .contains("the paginated lists also text/csv");
         assertThat(listRefusingBoth.statusCode()).isEqualTo(406);
     }
 
