@@ -18,6 +18,23 @@ final class DrawdownTracker {
     private long recoverySeq = -1;
     private Instant recoveryTime;
 
+    /** A copy that goes on independently. */
+    DrawdownTracker copy() {
+        DrawdownTracker copy = new DrawdownTracker();
+        copy.peak = peak;
+        copy.peakSeq = peakSeq;
+        copy.peakTime = peakTime;
+        copy.maxAmount = maxAmount;
+        copy.maxPeak = maxPeak;
+        copy.maxPeakSeq = maxPeakSeq;
+        copy.maxPeakTime = maxPeakTime;
+        copy.troughSeq = troughSeq;
+        copy.troughTime = troughTime;
+        copy.recoverySeq = recoverySeq;
+        copy.recoveryTime = recoveryTime;
+        return copy;
+    }
+
     void observe(long seq, Instant time, BigDecimal equity) {
         if (peak == null || equity.compareTo(peak) > 0) {
             peak = equity;

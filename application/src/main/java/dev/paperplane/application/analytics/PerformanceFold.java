@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,14 +42,49 @@ public final class PerformanceFold {
     private long bars;
     private long fills;
     private long rejections;
-    private final DrawdownTracker drawdown = new DrawdownTracker();
+    private final DrawdownTracker drawdown;
     private final List<SessionTally> sessions = new ArrayList<>();
-    private final List<RoundTrip> trips = new ArrayList<>();
-    private final EquityCurve curve = new EquityCurve();
+    private final RoundTrips trips;
+    private final EquityCurve curve;
 
     /** A fold before any event. */
     public PerformanceFold() {
-        // nothing folded yet
+        drawdown = new DrawdownTracker();
+        trips = new RoundTrips();
+        curve = new EquityCurve();
+    }
+
+    private PerformanceFold(PerformanceFold from) {
+        seq = from.seq;
+        initialCash = from.initialCash;
+        strategies.addAll(from.strategies);
+        marks.putAll(from.marks);
+        from.portfolioBooks.forEach((instrument, book) -> portfolioBooks.put(instrument, book.copy()));
+        from.books.forEach((instrument, byStrategy) -> {
+            TreeMap<String, Book> copies = new TreeMap<>();
+            byStrategy.forEach((strategy, book) -> copies.put(strategy, book.copy()));
+            books.put(instrument, copies);
+        });
+        marketValues.putAll(from.marketValues);
+        barsByInstrument.putAll(from.barsByInstrument);
+        cashFlow = from.cashFlow;
+        marketValue = from.marketValue;
+        bars = from.bars;
+        fills = from.fills;
+        rejections = from.rejections;
+        drawdown = from.drawdown.copy();
+        from.sessions.forEach(session -> sessions.add(session.copy()));
+        trips = from.trips.copy();
+        curve = from.curve.copy();
+    }
+
+    /**
+     * A copy of this fold that goes on independently and gives, event for event, the figures this one would. It
+     * shares the curve's points and the closed round trips with the fold it was first copied from, which only
+     * appends to them, so a copy costs the size of the books, not of the log.
+     */
+    public PerformanceFold copy() {
+        return new PerformanceFold(this);
     }
 
     /** The seq of the last event folded, 0 before any. */
@@ -161,7 +197,16 @@ public final class PerformanceFold {
 
     /** The round trips closed so far, in the order they closed (their closeSeq is increasing). */
     public List<RoundTrip> trips() {
-        return Collections.unmodifiableList(trips);
+        return trips.asList();
+    }
+
+    /**
+     * Up to {@code max} round trips closed after seq {@code afterCloseSeq}, oldest first, of the given strategy
+     * and instrument when given.
+     */
+    public List<RoundTrip> trips(long afterCloseSeq, Optional<String> strategy, Optional<String> instrument,
+                                 int max) {
+        return trips.after(afterCloseSeq, strategy, instrument, max);
     }
 
     /**
@@ -270,12 +315,29 @@ public final class PerformanceFold {
         long bars;
         long fills;
         long rejections;
-        final DrawdownTracker drawdown = new DrawdownTracker();
+        final DrawdownTracker drawdown;
 
         SessionTally(long startSeq, Instant startTime, BigDecimal startEquity) {
+            this(startSeq, startTime, startEquity, new DrawdownTracker());
+        }
+
+        private SessionTally(long startSeq, Instant startTime, BigDecimal startEquity, DrawdownTracker drawdown) {
             this.startSeq = startSeq;
             this.startTime = startTime;
             this.startEquity = startEquity;
+            this.drawdown = drawdown;
+        }
+
+        SessionTally copy() {
+            SessionTally copy = new SessionTally(startSeq, startTime, startEquity, drawdown.copy());
+            copy.end(endSeq, endTime, endEquity);
+            copy.completed = completed;
+            copy.fees = fees;
+            copy.turnover = turnover;
+            copy.bars = bars;
+            copy.fills = fills;
+            copy.rejections = rejections;
+            return copy;
         }
 
         void end(long seq, Instant time, BigDecimal equity) {
