@@ -3,7 +3,9 @@ package dev.paperplane.application.analytics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The equity curve kept at one-minute resolution (the finest interval served): per UTC minute with an
@@ -47,28 +49,45 @@ final class EquityCurve {
 
     /** Up to {@code max} points of {@code intervalSeconds} (a multiple of 60) whose end is after {@code after}. */
     List<EquityPoint> page(long intervalSeconds, long after, int max) {
-        long perBucket = intervalSeconds / MINUTE_SECONDS;
-        // the first minute whose bucket ends after `after`: bucket end = (floor(m / k) + 1) × k × 60 > after
-        long firstBucket = Math.floorDiv(after, intervalSeconds);
-        long firstMinute = firstBucket * perBucket;
-        int size = rows.size();
-        int i = search(firstMinute);
         List<EquityPoint> out = new ArrayList<>();
-        while (i < size && out.size() < max) {
-            long bucket = Math.floorDiv(rows.get(i, MINUTE), perBucket);
-            int last = i;
-            while (last + 1 < size && Math.floorDiv(rows.get(last + 1, MINUTE), perBucket) == bucket) {
-                last++;
-            }
-            Instant end = Instant.ofEpochSecond((bucket + 1) * intervalSeconds);
-            if (end.getEpochSecond() > after) {
-                BigDecimal equity = rows.decimal(last, EQUITY);
-                BigDecimal peak = rows.decimal(last, PEAK);
-                out.add(new EquityPoint(end, rows.get(last, SEQ), equity, peak, peak.subtract(equity)));
-            }
-            i = last + 1;
+        Iterator<EquityPoint> points = points(intervalSeconds, after).iterator();
+        while (out.size() < max && points.hasNext()) {
+            out.add(points.next());
         }
         return out;
+    }
+
+    /**
+     * The points of {@code intervalSeconds} (a multiple of 60) whose end is after {@code after}, made as they are
+     * read: a bucket's last minute is found by binary search, so a coarse interval costs its points, not the log's
+     * minutes, and no list of a fine one is ever held.
+     */
+    Iterable<EquityPoint> points(long intervalSeconds, long after) {
+        long perBucket = intervalSeconds / MINUTE_SECONDS;
+        // the first minute whose bucket ends after `after`: bucket end = (floor(m / k) + 1) × k × 60 > after
+        long firstMinute = Math.floorDiv(after, intervalSeconds) * perBucket;
+        return () -> new Iterator<>() {
+            private int next = search(firstMinute);
+
+            @Override
+            public boolean hasNext() {
+                return next < rows.size();
+            }
+
+            @Override
+            public EquityPoint next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                long bucket = Math.floorDiv(rows.get(next, MINUTE), perBucket);
+                int last = search((bucket + 1) * perBucket) - 1;
+                next = last + 1;
+                BigDecimal equity = rows.decimal(last, EQUITY);
+                BigDecimal peak = rows.decimal(last, PEAK);
+                return new EquityPoint(Instant.ofEpochSecond((bucket + 1) * intervalSeconds), rows.get(last, SEQ),
+                        equity, peak, peak.subtract(equity));
+            }
+        };
     }
 
     private int search(long minute) {

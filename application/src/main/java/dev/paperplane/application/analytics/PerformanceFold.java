@@ -263,7 +263,7 @@ public final class PerformanceFold {
         }
         List<SessionFigures> sessionFigures = sessions.stream().map(SessionTally::figures).toList();
         RiskFigures risk = RiskAdjusted.of(interval, intervalsPerDay, cash,
-                curve.page(86_400 / intervalsPerDay, Long.MIN_VALUE / 2, Integer.MAX_VALUE), portfolio.drawdown());
+                curve.points(86_400 / intervalsPerDay, Long.MIN_VALUE / 2), portfolio.drawdown());
         return new PerformanceReport(seq, portfolio, risk, sessionFigures, attributions(byStrategy, k -> bars),
                 attributions(byInstrument, k -> barsByInstrument.getOrDefault(k, 0L)));
     }

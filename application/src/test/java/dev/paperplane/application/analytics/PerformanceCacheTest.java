@@ -47,8 +47,10 @@ class PerformanceCacheTest {
             assertThat(at.head()).isEqualTo(seq == 0 ? ChainHead.GENESIS
                     : new ChainHead(seq, store.read(seq).orElseThrow().hash()));
             assertThat(at.report()).as("seq %d", seq).isEqualTo(fresh.report());
-            assertThat(cache.at(seq, "1m", 1440).report()).as("seq %d, 1m", seq)
-                    .isEqualTo(fresh.report("1m", 1440));
+            if (seq % 5 == 0) {
+                assertThat(cache.at(seq, "1m", 1440).report()).as("seq %d, 1m", seq)
+                        .isEqualTo(fresh.report("1m", 1440));
+            }
         }
     }
 
