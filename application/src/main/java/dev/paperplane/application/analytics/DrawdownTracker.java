@@ -10,6 +10,7 @@ final class DrawdownTracker {
     private long peakSeq;
     private Instant peakTime;
     private BigDecimal maxAmount = Decimals.ZERO;
+    private BigDecimal floor;
     private BigDecimal maxPeak;
     private long maxPeakSeq;
     private Instant maxPeakTime;
@@ -25,6 +26,7 @@ final class DrawdownTracker {
         copy.peakSeq = peakSeq;
         copy.peakTime = peakTime;
         copy.maxAmount = maxAmount;
+        copy.floor = floor;
         copy.maxPeak = maxPeak;
         copy.maxPeakSeq = maxPeakSeq;
         copy.maxPeakTime = maxPeakTime;
@@ -40,10 +42,12 @@ final class DrawdownTracker {
             peak = equity;
             peakSeq = seq;
             peakTime = time;
+            floor = peak.subtract(maxAmount);
         }
-        BigDecimal fall = peak.subtract(equity);
-        if (fall.compareTo(maxAmount) > 0) {
-            maxAmount = fall;
+        // peak − equity > maxAmount ⇔ equity < floor: no subtraction for the points that set no new maximum
+        if (equity.compareTo(floor) < 0) {
+            maxAmount = peak.subtract(equity);
+            floor = equity;
             maxPeak = peak;
             maxPeakSeq = peakSeq;
             maxPeakTime = peakTime;
