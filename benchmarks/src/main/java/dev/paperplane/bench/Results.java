@@ -22,13 +22,14 @@ final class Results {
     /** Cases whose one operation is one pass over the whole log: they get events/s and MB/s. */
     private static final Set<String> WHOLE_LOG = Set.of("replayVerified", "replayVerifiedPostgres",
             "replayVerifiedOnce", "replayDecodeOnly", "chainScan", "limitRead", "limitSha256", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendGrouped");
+            "appendPostgresPerBar", "appendGrouped", "catchUp");
     private static final List<String> ORDER = List.of("replayVerified", "replayVerifiedPostgres", "replayVerifiedOnce",
             "replayDecodeOnly",
             "chainScan", "limitRead", "limitSha256", "readySnapshotNearHead", "readyNoSnapshot",
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendGrouped", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson");
+            "appendPostgresPerBar", "appendGrouped", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson", "fold",
+            "catchUp", "performance", "report", "equityPage", "performanceAt");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,
@@ -110,12 +111,29 @@ final class Results {
             find("pageShallow", row.size()).ifPresent(s -> notes.add(String.format(Locale.ROOT,
                     "deep/shallow p50 %.2fx, p99 %.2fx", row.p50() / s.p50(), row.p99() / s.p99())));
         }
+        if (row.name().equals("fold")) {
+            notes.add(foldPerEvent(row));
+        }
+        if (row.name().equals("catchUp")) {
+            find("replayVerified", row.size()).ifPresent(replay -> notes.add(String.format(Locale.ROOT,
+                    "%.0f%% of replayVerified's time", row.seconds() / replay.seconds() * 100)));
+        }
         if (row.name().startsWith("childReady")) {
             String baseline = row.name().endsWith("AotCache") ? "childJvmBaselineAotCache" : "childJvmBaseline";
             find(baseline, 0).ifPresent(b -> notes.add(String.format(Locale.ROOT, "%.0f ms over JVM start",
                     row.seconds() * 1000 - b.seconds() * 1000)));
         }
         return String.join("; ", notes);
+    }
+
+    /** The fold's nanoseconds per event, and their fraction of replay's per event on the same log if measured. */
+    private String foldPerEvent(Row fold) {
+        long folded = Math.min(fold.events(), AnalyticsBenchmark.FOLD_EVENTS);
+        double nanos = fold.seconds() * 1e9 / folded;
+        return String.format(Locale.ROOT, "%.0f ns/event over %,d events", nanos, folded)
+                + find("replayVerified", fold.size()).map(replay -> String.format(Locale.ROOT,
+                "; %.1f%% of replayVerified's %.0f ns/event", nanos / (replay.seconds() * 1e9 / replay.events()) * 100,
+                replay.seconds() * 1e9 / replay.events())).orElse("");
     }
 
     private static String micros(double us) {
@@ -135,7 +153,7 @@ final class Results {
         return lines;
     }
 
-    /** The targets of issue 6 that this run measured, one line each. */
+    /** The targets of issues 6 and 18 that this run measured, one line each. */
     List<String> targets() {
         List<String> out = new ArrayList<>();
         for (Row replay : rows.stream().filter(r -> r.name().equals("replayVerified")).toList()) {
@@ -168,6 +186,21 @@ final class Results {
                 out.add(String.format(Locale.ROOT, "%s %,d: p99 %s (target 10 ms), %.2fx the shallow page's p50 "
                         + "(target 2x): %s", deep.name(), deep.size(), micros(deep.p99()), ratio, met ? "MET" : "MISSED"));
             });
+        }
+        for (Row fold : rows.stream().filter(r -> r.name().equals("fold")).toList()) {
+            find("replayVerified", fold.size()).ifPresent(replay -> {
+                double ratio = fold.seconds() / Math.min(fold.events(), AnalyticsBenchmark.FOLD_EVENTS)
+                        / (replay.seconds() / replay.events());
+                out.add(String.format(Locale.ROOT, "analytics fold %,d: %.1f%% of replay's per-event cost (target "
+                        + "25%%): %s", fold.size(), ratio * 100, ratio <= 0.25 ? "MET" : "MISSED"));
+            });
+        }
+        for (String[] latency : new String[][] {{"performance", "2000"}, {"equityPage", "10000"}}) {
+            for (Row row : rows.stream().filter(r -> r.name().equals(latency[0])).toList()) {
+                double target = Double.parseDouble(latency[1]);
+                out.add(String.format(Locale.ROOT, "%s %,d: p99 %s (target %s): %s", row.name(), row.size(),
+                        micros(row.p99()), micros(target), row.p99() <= target ? "MET" : "MISSED"));
+            }
         }
         return out;
     }

@@ -31,6 +31,22 @@ final class Book {
         this.instrument = instrument;
     }
 
+    /** A copy that goes on independently. */
+    Book copy() {
+        Book copy = new Book(strategy, instrument);
+        copy.quantity = quantity;
+        copy.averageCost = averageCost;
+        copy.realized = realized;
+        copy.fees = fees;
+        copy.cashFlow = cashFlow;
+        copy.turnover = turnover;
+        copy.fills = fills;
+        copy.rejections = rejections;
+        copy.trips.addAll(trips);
+        copy.open = open == null ? null : open.copy();
+        return copy;
+    }
+
     /** The trip being built: exact (unrounded) sums, rounded once when the trip closes. */
     private static final class Trip {
         final String side;
@@ -46,6 +62,16 @@ final class Book {
             this.side = side;
             this.openSeq = openSeq;
             this.openTime = openTime;
+        }
+
+        Trip copy() {
+            Trip copy = new Trip(side, openSeq, openTime);
+            copy.openedQuantity = openedQuantity;
+            copy.openedCost = openedCost;
+            copy.closedProceeds = closedProceeds;
+            copy.gross = gross;
+            copy.fees = fees;
+            return copy;
         }
 
         void open(BigDecimal quantity, BigDecimal price, BigDecimal fee) {

@@ -10,6 +10,7 @@ final class DrawdownTracker {
     private long peakSeq;
     private Instant peakTime;
     private BigDecimal maxAmount = Decimals.ZERO;
+    private BigDecimal floor;
     private BigDecimal maxPeak;
     private long maxPeakSeq;
     private Instant maxPeakTime;
@@ -18,15 +19,35 @@ final class DrawdownTracker {
     private long recoverySeq = -1;
     private Instant recoveryTime;
 
+    /** A copy that goes on independently. */
+    DrawdownTracker copy() {
+        DrawdownTracker copy = new DrawdownTracker();
+        copy.peak = peak;
+        copy.peakSeq = peakSeq;
+        copy.peakTime = peakTime;
+        copy.maxAmount = maxAmount;
+        copy.floor = floor;
+        copy.maxPeak = maxPeak;
+        copy.maxPeakSeq = maxPeakSeq;
+        copy.maxPeakTime = maxPeakTime;
+        copy.troughSeq = troughSeq;
+        copy.troughTime = troughTime;
+        copy.recoverySeq = recoverySeq;
+        copy.recoveryTime = recoveryTime;
+        return copy;
+    }
+
     void observe(long seq, Instant time, BigDecimal equity) {
         if (peak == null || equity.compareTo(peak) > 0) {
             peak = equity;
             peakSeq = seq;
             peakTime = time;
+            floor = peak.subtract(maxAmount);
         }
-        BigDecimal fall = peak.subtract(equity);
-        if (fall.compareTo(maxAmount) > 0) {
-            maxAmount = fall;
+        // peak − equity > maxAmount ⇔ equity < floor: no subtraction for the points that set no new maximum
+        if (equity.compareTo(floor) < 0) {
+            maxAmount = peak.subtract(equity);
+            floor = equity;
             maxPeak = peak;
             maxPeakSeq = peakSeq;
             maxPeakTime = peakTime;

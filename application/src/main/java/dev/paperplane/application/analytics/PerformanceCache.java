@@ -3,23 +3,34 @@ package dev.paperplane.application.analytics;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
  * The analytics fold at the log's head, brought up to date on request like the observer's state cache: the first
- * request folds from genesis, every later one folds only the records appended since, each record once. A report
- * at an earlier seq is folded afresh from genesis. No timer, no thread.
+ * request folds from genesis, every later one folds only the records appended since, each record once. On its way
+ * the head's fold leaves at most {@value #MAX_CHECKPOINTS} checkpoints (copies of itself) at evenly spaced seqs; the
+ * figures at an earlier seq are folded from the nearest checkpoint at or below it, so {@code ?at=} reads at most one
+ * spacing of records (about 1/64 of the log). No timer, no thread.
  */
 public final class PerformanceCache {
+    /** The most checkpoints kept: when one more is due, every other one is dropped and the spacing doubles. */
+    public static final int MAX_CHECKPOINTS = 128;
+    private static final long FIRST_SPACING = 1024;
+
     private final AuditReadPort log;
     private final ReentrantLock lock = new ReentrantLock();
     private final PerformanceFold fold = new PerformanceFold();
+    private final TreeMap<Long, Checkpoint> checkpoints = new TreeMap<>();
+    private long spacing;
     private ChainHead head = ChainHead.GENESIS;
     private Performance latest;
 
@@ -31,9 +42,22 @@ public final class PerformanceCache {
     public record Performance(ChainHead head, PerformanceReport report) {
     }
 
+    /** A copy of the head's fold as it was after the record at {@code head}; never folded further itself. */
+    private record Checkpoint(ChainHead head, PerformanceFold fold) {
+    }
+
     /** A cache over {@code log}. */
     public PerformanceCache(AuditReadPort log) {
+        this(log, FIRST_SPACING);
+    }
+
+    /** A cache over {@code log} whose first checkpoints are {@code firstSpacing} seqs apart. */
+    PerformanceCache(AuditReadPort log, long firstSpacing) {
         this.log = Objects.requireNonNull(log, "log");
+        if (firstSpacing < 1) {
+            throw new IllegalArgumentException("the checkpoint spacing must be positive, was " + firstSpacing);
+        }
+        this.spacing = firstSpacing;
     }
 
     /** The figures at the log's current head, the risk-adjusted ones of daily returns. */
@@ -63,6 +87,7 @@ public final class PerformanceCache {
         if (seq < 0 || seq > end) {
             throw new IllegalArgumentException("seq " + seq + " is outside the log (0.." + end + ")");
         }
+        Checkpoint from;
         lock.lock();
         try {
             if (seq >= fold.seq()) {
@@ -70,11 +95,20 @@ public final class PerformanceCache {
                 return intervalsPerDay == 1 ? daily
                         : new Performance(daily.head(), fold.report(interval, intervalsPerDay));
             }
+            Map.Entry<Long, Checkpoint> below = checkpoints.floorEntry(seq);
+            from = below == null ? new Checkpoint(ChainHead.GENESIS, new PerformanceFold())
+                    : new Checkpoint(below.getValue().head(), below.getValue().fold().copy());
         } finally {
             lock.unlock();
         }
-        PerformanceFold fresh = new PerformanceFold();
-        return new Performance(advance(fresh, ChainHead.GENESIS, seq), fresh.report(interval, intervalsPerDay));
+        ChainHead at = advance(from.fold(), from.head(), seq);
+        lock.lock();
+        try {
+            // the copy reads the curve points it shares with the head's fold, written under this lock
+            return new Performance(at, from.fold().report(interval, intervalsPerDay));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -86,26 +120,7 @@ public final class PerformanceCache {
         lock.lock();
         try {
             caughtUp(log.head().seq());
-            List<RoundTrip> all = fold.trips();
-            int low = 0;
-            int high = all.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (all.get(mid).closeSeq() <= afterCloseSeq) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            List<RoundTrip> page = new ArrayList<>();
-            for (int i = low; i < all.size() && page.size() < max; i++) {
-                RoundTrip trip = all.get(i);
-                if (strategy.map(trip.strategy()::equals).orElse(true)
-                        && instrument.map(trip.instrument()::equals).orElse(true)) {
-                    page.add(trip);
-                }
-            }
-            return page;
+            return fold.trips(afterCloseSeq, strategy, instrument, max);
         } finally {
             lock.unlock();
         }
@@ -122,6 +137,16 @@ public final class PerformanceCache {
         }
     }
 
+    /** The seqs the checkpoints are at, for tests. */
+    SortedSet<Long> checkpointSeqs() {
+        lock.lock();
+        try {
+            return new TreeSet<>(checkpoints.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private Performance caughtUp(long seq) {
         if (latest == null || latest.head().seq() != seq) {
             head = advance(fold, head, seq);
@@ -130,7 +155,10 @@ public final class PerformanceCache {
         return latest;
     }
 
-    /** Folds the records after {@code from} up to and including {@code seq}; returns where it stopped. */
+    /**
+     * Folds the records after {@code from} up to and including {@code seq} into {@code target}; returns where it
+     * stopped. The head's fold leaves a checkpoint at every multiple of the spacing it passes.
+     */
     private ChainHead advance(PerformanceFold target, ChainHead from, long seq) {
         ChainHead at = from;
         if (seq <= from.seq()) {
@@ -142,11 +170,22 @@ public final class PerformanceCache {
                 AuditRecord record = it.next();
                 target.apply(record.seq(), record.event());
                 at = new ChainHead(record.seq(), record.hash());
+                if (target == fold && record.seq() % spacing == 0) {
+                    checkpoint(at);
+                }
             }
         }
         if (at.seq() != seq) {
             throw new IllegalStateException("the log ended at seq " + at.seq() + " before seq " + seq);
         }
         return at;
+    }
+
+    private void checkpoint(ChainHead at) {
+        checkpoints.put(at.seq(), new Checkpoint(at, fold.copy()));
+        if (checkpoints.size() > MAX_CHECKPOINTS) {
+            spacing *= 2;
+            checkpoints.keySet().removeIf(kept -> kept % spacing != 0);
+        }
     }
 }

@@ -14,8 +14,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,25 +31,50 @@ public final class PerformanceFold {
     private long seq;
     private BigDecimal initialCash;
     private final TreeSet<String> strategies = new TreeSet<>();
-    private final TreeMap<String, BigDecimal> marks = new TreeMap<>();
-    private final TreeMap<String, Book> portfolioBooks = new TreeMap<>();
-    // instrument → strategy → book, strategies in id order: the order the market value is allocated in
-    private final TreeMap<String, TreeMap<String, Book>> books = new TreeMap<>();
-    private final TreeMap<String, BigDecimal> marketValues = new TreeMap<>();
-    private final TreeMap<String, Long> barsByInstrument = new TreeMap<>();
+    // One look-up per event; nothing is summed in this map's order, the report sorts what it shows.
+    private final HashMap<String, Holding> holdings = new HashMap<>();
     private BigDecimal cashFlow = Decimals.ZERO;
     private BigDecimal marketValue = Decimals.ZERO;
+    private BigDecimal equity = Decimals.ZERO;
     private long bars;
     private long fills;
     private long rejections;
-    private final DrawdownTracker drawdown = new DrawdownTracker();
+    private final DrawdownTracker drawdown;
     private final List<SessionTally> sessions = new ArrayList<>();
-    private final List<RoundTrip> trips = new ArrayList<>();
-    private final EquityCurve curve = new EquityCurve();
+    private final RoundTrips trips;
+    private final EquityCurve curve;
 
     /** A fold before any event. */
     public PerformanceFold() {
-        // nothing folded yet
+        drawdown = new DrawdownTracker();
+        trips = new RoundTrips();
+        curve = new EquityCurve();
+    }
+
+    private PerformanceFold(PerformanceFold from) {
+        seq = from.seq;
+        initialCash = from.initialCash;
+        strategies.addAll(from.strategies);
+        from.holdings.forEach((instrument, holding) -> holdings.put(instrument, holding.copy()));
+        cashFlow = from.cashFlow;
+        marketValue = from.marketValue;
+        equity = from.equity;
+        bars = from.bars;
+        fills = from.fills;
+        rejections = from.rejections;
+        drawdown = from.drawdown.copy();
+        from.sessions.forEach(session -> sessions.add(session.copy()));
+        trips = from.trips.copy();
+        curve = from.curve.copy();
+    }
+
+    /**
+     * A copy of this fold that goes on independently and gives, event for event, the figures this one would. It
+     * shares the curve's points and the closed round trips with the fold it was first copied from, which only
+     * appends to them, so a copy costs the size of the books, not of the log.
+     */
+    public PerformanceFold copy() {
+        return new PerformanceFold(this);
     }
 
     /** The seq of the last event folded, 0 before any. */
@@ -70,22 +96,23 @@ public final class PerformanceFold {
                     initialCash = started.config().initialCash();
                 }
                 started.config().strategies().stream().map(StrategySpec::id).forEach(strategies::add);
-                session = new SessionTally(eventSeq, started.time(), equity());
+                equity = (initialCash == null ? Decimals.ZERO : initialCash).add(cashFlow).add(marketValue);
+                session = new SessionTally(eventSeq, started.time(), equity);
                 sessions.add(session);
             }
             case MarketBarObserved observed -> {
-                String instrument = observed.bar().instrument();
-                marks.put(instrument, Decimals.of(observed.bar().close()));
+                Holding holding = holding(observed.bar().instrument());
+                holding.mark = Decimals.of(observed.bar().close());
+                holding.bars++;
                 bars++;
-                barsByInstrument.merge(instrument, 1L, Long::sum);
-                revalue(instrument);
+                revalue(holding);
                 if (session != null) {
                     session.bars++;
                 }
             }
             case PaperOrderFilled fill -> filled(eventSeq, fill, session);
             case OrderRejected rejected -> {
-                book(rejected.strategyId(), rejected.instrument()).rejected();
+                book(rejected.strategyId(), holding(rejected.instrument())).rejected();
                 rejections++;
                 if (session != null) {
                     session.rejections++;
@@ -101,10 +128,9 @@ public final class PerformanceFold {
             }
         }
         if (session != null && (!session.completed || event instanceof SessionCompleted)) {
-            session.end(eventSeq, event.time(), equity());
+            session.end(eventSeq, event.time(), equity);
         }
         if (moved) {
-            BigDecimal equity = equity();
             drawdown.observe(eventSeq, event.time(), equity);
             curve.observe(eventSeq, event.time(), equity, drawdown.peak());
             if (session != null) {
@@ -115,15 +141,18 @@ public final class PerformanceFold {
     }
 
     private void filled(long eventSeq, PaperOrderFilled fill, SessionTally session) {
-        String instrument = fill.instrument();
-        book(fill.strategyId(), instrument).apply(eventSeq, fill).ifPresent(trips::add);
-        portfolioBooks.computeIfAbsent(instrument, i -> new Book("", i)).apply(eventSeq, fill);
+        Holding holding = holding(fill.instrument());
+        book(fill.strategyId(), holding).apply(eventSeq, fill).ifPresent(trips::add);
+        if (holding.book == null) {
+            holding.book = new Book("", fill.instrument());
+        }
+        holding.book.apply(eventSeq, fill);
         BigDecimal notional = Decimals.of(fill.notional());
         BigDecimal fee = Decimals.of(fill.fee());
         cashFlow = (fill.side() == Action.BUY ? cashFlow.subtract(notional)
                 : cashFlow.add(notional)).subtract(fee);
         fills++;
-        revalue(instrument);
+        revalue(holding);
         if (session != null) {
             session.fills++;
             session.fees = session.fees.add(fee);
@@ -131,37 +160,54 @@ public final class PerformanceFold {
         }
     }
 
-    private Book book(String strategy, String instrument) {
-        strategies.add(strategy);
-        return books.computeIfAbsent(instrument, i -> new TreeMap<>())
-                .computeIfAbsent(strategy, s -> new Book(s, instrument));
-    }
-
-    /** The price an instrument's open quantity is valued at: its mark, else the portfolio's average cost. */
-    private BigDecimal price(String instrument) {
-        BigDecimal mark = marks.get(instrument);
-        if (mark != null) {
-            return mark;
+    private Holding holding(String instrument) {
+        Holding holding = holdings.get(instrument);
+        if (holding == null) {
+            holding = new Holding(instrument);
+            holdings.put(instrument, holding);
         }
-        Book held = portfolioBooks.get(instrument);
-        return held == null ? Decimals.ZERO : held.averageCost();
+        return holding;
     }
 
-    private void revalue(String instrument) {
-        Book held = portfolioBooks.get(instrument);
-        BigDecimal value = held == null ? Decimals.ZERO : Decimals.multiply(held.quantity(), price(instrument));
-        BigDecimal before = marketValues.put(instrument, value);
-        marketValue = marketValue.subtract(before == null ? Decimals.ZERO : before).add(value);
+    private Book book(String strategy, Holding holding) {
+        Book book = holding.books.get(strategy);
+        if (book == null) {
+            strategies.add(strategy);
+            book = new Book(strategy, holding.instrument);
+            holding.books.put(strategy, book);
+        }
+        return book;
+    }
+
+    /** Recomputes the market value of one instrument, and equity, after its mark or the portfolio's book moved. */
+    private void revalue(Holding holding) {
+        BigDecimal value = holding.book == null ? Decimals.ZERO
+                : Decimals.multiply(holding.book.quantity(), holding.price());
+        BigDecimal before = holding.value;
+        holding.value = value;
+        if (!value.equals(before)) {
+            marketValue = marketValue.subtract(before).add(value);
+        }
+        equity = (initialCash == null ? Decimals.ZERO : initialCash).add(cashFlow).add(marketValue);
     }
 
     /** cash + Σ open quantity × price, exactly as the ledger computes it. */
     public BigDecimal equity() {
-        return (initialCash == null ? Decimals.ZERO : initialCash).add(cashFlow).add(marketValue);
+        return equity;
     }
 
     /** The round trips closed so far, in the order they closed (their closeSeq is increasing). */
     public List<RoundTrip> trips() {
-        return Collections.unmodifiableList(trips);
+        return trips.asList();
+    }
+
+    /**
+     * Up to {@code max} round trips closed after seq {@code afterCloseSeq}, oldest first, of the given strategy
+     * and instrument when given.
+     */
+    public List<RoundTrip> trips(long afterCloseSeq, Optional<String> strategy, Optional<String> instrument,
+                                 int max) {
+        return trips.after(afterCloseSeq, strategy, instrument, max);
     }
 
     /**
@@ -187,10 +233,12 @@ public final class PerformanceFold {
         BigDecimal realized = Decimals.ZERO;
         BigDecimal fees = Decimals.ZERO;
         BigDecimal turnover = Decimals.ZERO;
-        for (Book book : portfolioBooks.values()) {
-            realized = realized.add(book.realized());
-            fees = fees.add(book.fees());
-            turnover = turnover.add(book.turnover());
+        for (Holding holding : holdings.values()) {
+            if (holding.book != null) {
+                realized = realized.add(holding.book.realized());
+                fees = fees.add(holding.book.fees());
+                turnover = turnover.add(holding.book.turnover());
+            }
         }
         BigDecimal total = equity.subtract(cash);
         Portfolio portfolio = new Portfolio(cash, equity, cash.signum() == 0 ? null : Decimals.divide(total, cash),
@@ -199,15 +247,14 @@ public final class PerformanceFold {
         TreeMap<String, Group> byStrategy = new TreeMap<>();
         strategies.forEach(s -> byStrategy.put(s, new Group()));
         TreeMap<String, Group> byInstrument = new TreeMap<>();
-        barsByInstrument.keySet().forEach(i -> byInstrument.put(i, new Group()));
-        for (Map.Entry<String, TreeMap<String, Book>> entry : books.entrySet()) {
-            String instrument = entry.getKey();
-            BigDecimal price = price(instrument);
+        for (Holding holding : holdings.values()) {
+            BigDecimal price = holding.price();
             // Cumulative rounding in strategy-id order: the parts sum exactly to the instrument's rounded value.
             BigDecimal exact = BigDecimal.ZERO;
             BigDecimal allocated = Decimals.ZERO;
-            Group perInstrument = byInstrument.computeIfAbsent(instrument, i -> new Group());
-            for (Book book : entry.getValue().values()) {
+            Group perInstrument = new Group();
+            byInstrument.put(holding.instrument, perInstrument);
+            for (Book book : holding.books.values()) {
                 exact = exact.add(book.quantity().multiply(price));
                 BigDecimal upTo = Decimals.of(exact);
                 BigDecimal value = upTo.subtract(allocated);
@@ -218,9 +265,9 @@ public final class PerformanceFold {
         }
         List<SessionFigures> sessionFigures = sessions.stream().map(SessionTally::figures).toList();
         RiskFigures risk = RiskAdjusted.of(interval, intervalsPerDay, cash,
-                curve.page(86_400 / intervalsPerDay, Long.MIN_VALUE / 2, Integer.MAX_VALUE), portfolio.drawdown());
+                curve.points(86_400 / intervalsPerDay, Long.MIN_VALUE / 2), portfolio.drawdown());
         return new PerformanceReport(seq, portfolio, risk, sessionFigures, attributions(byStrategy, k -> bars),
-                attributions(byInstrument, k -> barsByInstrument.getOrDefault(k, 0L)));
+                attributions(byInstrument, k -> holdings.get(k).bars));
     }
 
     private static SortedMap<String, Attribution> attributions(TreeMap<String, Group> groups,
@@ -228,6 +275,39 @@ public final class PerformanceFold {
         TreeMap<String, Attribution> out = new TreeMap<>();
         groups.forEach((key, group) -> out.put(key, group.attribution(barsOf.applyAsLong(key))));
         return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * What the fold keeps of one instrument with a bar, a fill or a rejection: its mark, the portfolio's book in
+     * it, their market value, its bars, and each strategy's book in strategy-id order (the order the market value
+     * is allocated in).
+     */
+    private static final class Holding {
+        final String instrument;
+        final TreeMap<String, Book> books = new TreeMap<>();
+        BigDecimal mark;
+        Book book;
+        BigDecimal value = Decimals.ZERO;
+        long bars;
+
+        Holding(String instrument) {
+            this.instrument = instrument;
+        }
+
+        /** The price the open quantity is valued at: the mark, else the portfolio's average cost. */
+        BigDecimal price() {
+            return mark != null ? mark : book == null ? Decimals.ZERO : book.averageCost();
+        }
+
+        Holding copy() {
+            Holding copy = new Holding(instrument);
+            books.forEach((strategy, b) -> copy.books.put(strategy, b.copy()));
+            copy.mark = mark;
+            copy.book = book == null ? null : book.copy();
+            copy.value = value;
+            copy.bars = bars;
+            return copy;
+        }
     }
 
     /** Sums over the books of one strategy or one instrument. */
@@ -270,12 +350,29 @@ public final class PerformanceFold {
         long bars;
         long fills;
         long rejections;
-        final DrawdownTracker drawdown = new DrawdownTracker();
+        final DrawdownTracker drawdown;
 
         SessionTally(long startSeq, Instant startTime, BigDecimal startEquity) {
+            this(startSeq, startTime, startEquity, new DrawdownTracker());
+        }
+
+        private SessionTally(long startSeq, Instant startTime, BigDecimal startEquity, DrawdownTracker drawdown) {
             this.startSeq = startSeq;
             this.startTime = startTime;
             this.startEquity = startEquity;
+            this.drawdown = drawdown;
+        }
+
+        SessionTally copy() {
+            SessionTally copy = new SessionTally(startSeq, startTime, startEquity, drawdown.copy());
+            copy.end(endSeq, endTime, endEquity);
+            copy.completed = completed;
+            copy.fees = fees;
+            copy.turnover = turnover;
+            copy.bars = bars;
+            copy.fills = fills;
+            copy.rejections = rejections;
+            return copy;
         }
 
         void end(long seq, Instant time, BigDecimal equity) {

@@ -3,8 +3,6 @@ package dev.paperplane.application.analytics;
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sharpe, Sortino and Calmar of the equity curve's interval returns, in decimal arithmetic: every intermediate
@@ -19,33 +17,38 @@ public final class RiskAdjusted {
     }
 
     /**
-     * The figures of {@code points} (the curve at one interval), starting from {@code initialCash}.
+     * The figures of {@code points} (the curve at one interval, read twice: once for the mean, once for the
+     * deviations, so no list of returns is held), starting from {@code initialCash}.
      *
      * @param intervalsPerDay 1440 for 1m … 1 for 1d
      */
     public static RiskFigures of(String interval, long intervalsPerDay, BigDecimal initialCash,
-                                 List<EquityPoint> points, Drawdown drawdown) {
+                                 Iterable<EquityPoint> points, Drawdown drawdown) {
         long perYear = 365 * intervalsPerDay;
-        List<BigDecimal> returns = new ArrayList<>();
+        long n = 0;
+        BigDecimal sum = BigDecimal.ZERO;
         BigDecimal previous = initialCash;
         for (EquityPoint point : points) {
             if (previous.signum() <= 0) {
                 String why = "equity was not positive at the start of an interval";
-                return new RiskFigures(interval, perYear, returns.size(), null, why, null, why, null, why);
+                return new RiskFigures(interval, perYear, n, null, why, null, why, null, why);
             }
-            returns.add(point.equity().divide(previous, CONTEXT).subtract(BigDecimal.ONE, CONTEXT));
+            sum = sum.add(point.equity().divide(previous, CONTEXT).subtract(BigDecimal.ONE, CONTEXT), CONTEXT);
             previous = point.equity();
+            n++;
         }
-        int n = returns.size();
         if (n < 2) {
             String why = "fewer than 2 interval returns";
             return new RiskFigures(interval, perYear, n, null, why, null, why, null, why);
         }
         BigDecimal count = BigDecimal.valueOf(n);
-        BigDecimal mean = sum(returns).divide(count, CONTEXT);
+        BigDecimal mean = sum.divide(count, CONTEXT);
         BigDecimal squares = BigDecimal.ZERO;
         BigDecimal downside = BigDecimal.ZERO;
-        for (BigDecimal r : returns) {
+        BigDecimal before = initialCash;
+        for (EquityPoint point : points) {
+            BigDecimal r = point.equity().divide(before, CONTEXT).subtract(BigDecimal.ONE, CONTEXT);
+            before = point.equity();
             BigDecimal deviation = r.subtract(mean, CONTEXT);
             squares = squares.add(deviation.multiply(deviation, CONTEXT), CONTEXT);
             if (r.signum() < 0) {
@@ -67,13 +70,5 @@ public final class RiskAdjusted {
         return new RiskFigures(interval, perYear, n, sharpe, sharpe == null ? "the returns do not vary" : null,
                 sortino, sortino == null ? "no interval return is negative" : null, calmar,
                 calmar == null ? "there is no drawdown" : null);
-    }
-
-    private static BigDecimal sum(List<BigDecimal> values) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (BigDecimal v : values) {
-            sum = sum.add(v, CONTEXT);
-        }
-        return sum;
     }
 }

@@ -24,7 +24,7 @@ class PerformanceInvariantsTest {
     private static final List<String> STRATEGIES = List.of("alpha", "beta", "gamma");
     private static final List<String> INSTRUMENTS = List.of("AAA", "BBB", "CCC");
 
-    /** A session of bars and random fills, seeded. */
+    /** A session of bars and random fills, seeded; every decimal at the audit log's scale, so it can be sealed. */
     static List<AuditEvent> syntheticSession(long seed, int bars) {
         Random random = new Random(seed);
         List<AuditEvent> events = new ArrayList<>();
@@ -37,7 +37,7 @@ class PerformanceInvariantsTest {
             int orders = random.nextInt(3);
             for (int o = 0; o < orders; o++) {
                 Action side = random.nextBoolean() ? Action.BUY : Action.SELL;
-                BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(5_000), 3);
+                BigDecimal quantity = Decimals.of(BigDecimal.valueOf(1 + random.nextInt(5_000), 3));
                 BigDecimal price = side == Action.BUY ? close.add(Decimals.basisPoints(close, 5))
                         : close.subtract(Decimals.basisPoints(close, 5));
                 BigDecimal notional = Decimals.multiply(quantity, price);
