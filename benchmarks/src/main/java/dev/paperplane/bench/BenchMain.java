@@ -36,6 +36,7 @@ public final class BenchMain {
         GROUPS.put("recovery", PACKAGE + "RecoveryBenchmark\\.");
         GROUPS.put("append", PACKAGE + "AppendBenchmark\\.");
         GROUPS.put("page", PACKAGE + "PageBenchmark\\.");
+        GROUPS.put("tlog", PACKAGE + "TlogBenchmark\\.");
     }
 
     /** The observer load benchmark's name: not a JMH group, run by {@link ObserverLoad} after any JMH cases. */
@@ -44,7 +45,7 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
                                       [--duration SECONDS] [--jvm-flags 'FLAGS']
-              NAME          replay | recovery | append | page | observer, or a regular expression over
+              NAME          replay | recovery | append | page | tlog | observer, or a regular expression over
                             benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for the
                             PostgreSQL cases); none: every case but the observer's
               --quick       smoke run: 10,000 events only, one short iteration per case (observer: 3 s per case)
