@@ -29,7 +29,7 @@ final class Results {
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
             "appendPostgresPerBar", "appendGrouped", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson",
-            "treeBuild", "treeCatchUp", "treeSha256", "inclusionProof", "checkpoint");
+            "treeBuild", "treeCatchUp", "treeSha256", "inclusionProof", "checkpoint", "checkpointSigned");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,

@@ -14,8 +14,6 @@ import dev.paperplane.bootstrap.Cli;
 import dev.paperplane.bootstrap.ChildJvm;
 import dev.paperplane.bootstrap.ExternalProgram;
 import dev.paperplane.bootstrap.store.StoreTarget;
-import dev.paperplane.domain.audit.AuditEvent;
-import dev.paperplane.domain.audit.MarketBarObserved;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,16 +97,7 @@ class StockTlogClientTest {
 
     @Test
     void aRecordRewrittenWithTheChainRecomputedFailsAgainstTheKeptCheckpoint() throws Exception {
-        Path rewritten = TamperedLogs.resealed(grown, dir.resolve("rewritten"), events -> {
-            List<AuditEvent> out = new ArrayList<>(events);
-            int i = 10;
-            while (!(out.get(i) instanceof MarketBarObserved && out.get(i + 1) instanceof MarketBarObserved)) {
-                i++;
-            }
-            out.set(i, events.get(i + 1));
-            out.set(i + 1, events.get(i));
-            return out;
-        });
+        Path rewritten = TamperedLogs.resealed(grown, dir.resolve("rewritten"), TamperedLogs::twoBarsSwapped);
         Cli.ok("verify", "--data", rewritten);
         try (ObserverServer observer = observe(rewritten)) {
             assertThat(client.run(base(observer), verifierKey).exitCode())

@@ -5,6 +5,7 @@ import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.domain.audit.AuditEvent;
+import dev.paperplane.domain.audit.MarketBarObserved;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,21 @@ final class TamperedLogs {
             }
         }
         return to;
+    }
+
+    /**
+     * {@code events} with the first two consecutive bars from the eleventh event on exchanged: a rewrite that leaves
+     * a well-formed session behind.
+     */
+    static List<AuditEvent> twoBarsSwapped(List<AuditEvent> events) {
+        List<AuditEvent> out = new ArrayList<>(events);
+        int i = 10;
+        while (!(out.get(i) instanceof MarketBarObserved && out.get(i + 1) instanceof MarketBarObserved)) {
+            i++;
+        }
+        out.set(i, events.get(i + 1));
+        out.set(i + 1, events.get(i));
+        return out;
     }
 
     /** Copies the data directory {@code from} to {@code to}, without the writer's lock file. */

@@ -118,16 +118,7 @@ class TransparencyLogClientsTest {
 
     @Test
     void aRecordRewrittenWithTheChainRecomputedIsCaughtOnBothStores() throws IOException {
-        Path rewritten = tampered("rewritten", events -> {
-            List<AuditEvent> out = new ArrayList<>(events);
-            int i = 10;
-            while (!(out.get(i) instanceof MarketBarObserved && out.get(i + 1) instanceof MarketBarObserved)) {
-                i++;
-            }
-            out.set(i, events.get(i + 1));
-            out.set(i + 1, events.get(i));
-            return out;
-        });
+        Path rewritten = tampered("rewritten", TamperedLogs::twoBarsSwapped);
         assertCaught(new StoreTarget.Directory(rewritten), "were changed, removed or inserted", "not an extension");
         assertCaught(onPostgres(rewritten), "were changed, removed or inserted", "not an extension");
     }
