@@ -23,7 +23,10 @@ public final class LogTree {
     private final MessageDigest digest = Merkle.sha256();
     /** upper.get(k): hashes of the complete nodes at level TILE_HEIGHT + k, in index order. */
     private final List<Hashes> upper = new ArrayList<>();
-    /** The leaf hashes of the incomplete last tile, 32 bytes each, back to back: no object per leaf. */
+    /**
+     * The leaf hashes of the incomplete last tile, 32 bytes each, back to back: no object per leaf. Bytes past the
+     * tile's current width are stale and never read: only complete nodes within the tree's size are.
+     */
     private byte[] pending = new byte[TILE_WIDTH * H];
     /** Where a completed tile's leaves are folded into its root. */
     private final byte[] fold = new byte[TILE_WIDTH * H];
@@ -48,7 +51,7 @@ public final class LogTree {
 
     /**
      * Appends the entry {@code buf[off, off + len)}. Hashes straight into the tile's leaf array and folds a completed
-     * tile in place, so a build allocates nothing per entry (one 32-byte array per 256 entries).
+     * tile in place, so a build allocates nothing per entry (a 32-byte root per 256 entries).
      */
     public synchronized void append(byte[] buf, int off, int len) {
         Merkle.leafHash(digest, buf, off, len, pending, (int) (size % TILE_WIDTH) * H);
@@ -61,9 +64,11 @@ public final class LogTree {
                     Merkle.nodeHash(digest, fold, 2 * i * H, fold, i * H);
                 }
             }
+            // the full tile's leaves become the cached tile; the array of the tile cached before is reused
+            byte[] full = pending;
+            pending = cachedLeaves != null ? cachedLeaves : new byte[TILE_WIDTH * H];
             cachedTile = size / TILE_WIDTH - 1;
-            cachedLeaves = pending;
-            pending = new byte[TILE_WIDTH * H];
+            cachedLeaves = full;
             add(0, Arrays.copyOf(fold, H));
         }
     }
