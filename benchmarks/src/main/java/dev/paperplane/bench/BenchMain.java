@@ -38,6 +38,7 @@ public final class BenchMain {
         GROUPS.put("page", PACKAGE + "PageBenchmark\\.");
         // with replay's product path on the same log, which the fold's per-event cost is compared with
         GROUPS.put("analytics", PACKAGE + "AnalyticsBenchmark\\.|" + PACKAGE + "ReplayBenchmark\\.replayVerified$");
+        GROUPS.put("tlog", PACKAGE + "TlogBenchmark\\.");
     }
 
     /** The observer load benchmark's name: not a JMH group, run by {@link ObserverLoad} after any JMH cases. */
@@ -46,8 +47,8 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
                                       [--duration SECONDS] [--jvm-flags 'FLAGS']
-              NAME          replay | recovery | append | page | analytics | observer, or a regular expression over
-                            benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for the
+              NAME          replay | recovery | append | page | analytics | tlog | observer, or a regular
+                            expression over benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for the
                             PostgreSQL cases); none: every case but the observer's
               --quick       smoke run: 10,000 events only, one short iteration per case (observer: 3 s per case)
               --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000;

@@ -22,14 +22,15 @@ final class Results {
     /** Cases whose one operation is one pass over the whole log: they get events/s and MB/s. */
     private static final Set<String> WHOLE_LOG = Set.of("replayVerified", "replayVerifiedPostgres",
             "replayVerifiedOnce", "replayDecodeOnly", "chainScan", "limitRead", "limitSha256", "appendForcedPerBar",
-            "appendPostgresPerBar", "appendGrouped", "catchUp");
+            "appendPostgresPerBar", "appendGrouped", "catchUp", "treeBuild", "treeSha256", "treeCatchUp");
     private static final List<String> ORDER = List.of("replayVerified", "replayVerifiedPostgres", "replayVerifiedOnce",
             "replayDecodeOnly",
             "chainScan", "limitRead", "limitSha256", "readySnapshotNearHead", "readyNoSnapshot",
             "childReadySnapshotNearHead", "childReadyNoSnapshot", "childJvmBaseline", "childReadySnapshotNearHeadAotCache",
             "childJvmBaselineAotCache", "appendForcedPerBar",
             "appendPostgresPerBar", "appendGrouped", "pageShallow", "pageDeep", "pageDeepWorst", "pageJson", "fold",
-            "catchUp", "performance", "report", "equityPage", "performanceAt");
+            "catchUp", "performance", "report", "equityPage", "performanceAt",
+            "treeBuild", "treeCatchUp", "treeSha256", "inclusionProof", "checkpoint", "checkpointSigned");
 
     /** One measured case at one size. */
     record Row(String group, String name, int size, long events, long bytes, double score, double error, String unit,
@@ -91,6 +92,9 @@ final class Results {
 
     /** The fraction of plain SHA-256's speed a whole-log case reaches at its size. */
     private Optional<Double> shaFraction(Row row) {
+        if (row.name().startsWith("tree") && !row.name().equals("treeSha256")) {
+            return find("treeSha256", row.size()).map(sha -> sha.seconds() / row.seconds());
+        }
         if (!row.group().equals("replay") || row.name().startsWith("limit")) {
             return Optional.empty();
         }

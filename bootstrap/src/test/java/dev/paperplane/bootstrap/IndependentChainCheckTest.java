@@ -30,8 +30,8 @@ class IndependentChainCheckTest {
 
     @BeforeEach
     void scriptFromTheDocsAndAStore() throws IOException, InterruptedException {
-        Python.require("the independent chain check of docs/data-formats.md");
-        String docs = Files.readString(Python.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
+        ExternalProgram.PYTHON.require("the independent chain check of docs/data-formats.md");
+        String docs = Files.readString(ExternalProgram.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
         Matcher block = PYTHON_BLOCK.matcher(docs);
         assertThat(block.find()).as("a ```python block in docs/data-formats.md").isTrue();
         script = Files.writeString(dir.resolve("check.py"), block.group(1), StandardCharsets.UTF_8);
@@ -46,7 +46,7 @@ class IndependentChainCheckTest {
     void thePythonCheckFromTheDocsVerifiesEveryRecordUpToTheStoresHead() throws IOException, InterruptedException {
         ChainHead head = FileStore.openReader(data).head();
 
-        Cli.Result result = Python.run(script.toString(), data.toString());
+        Cli.Result result = ExternalProgram.PYTHON.run(script.toString(), data.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out().strip()).isEqualTo(head.seq() + " records verified, head " + head.hash());
@@ -62,7 +62,7 @@ class IndependentChainCheckTest {
         assertThat(changed).isNotEqualTo(third);
         Files.writeString(first, text.replace(third, changed), StandardCharsets.UTF_8);
 
-        Cli.Result result = Python.run(script.toString(), data.toString());
+        Cli.Result result = ExternalProgram.PYTHON.run(script.toString(), data.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("bad record at seq 3 in ");
@@ -78,7 +78,7 @@ class IndependentChainCheckTest {
         Files.writeString(first, forged, StandardCharsets.UTF_8);
         DataDirs.rechain(data);
 
-        Cli.Result result = Python.run(script.toString(), data.toString());
+        Cli.Result result = ExternalProgram.PYTHON.run(script.toString(), data.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("bad fingerprint at seq 1 in ");

@@ -44,8 +44,8 @@ class IndependentTreeCheckTest {
 
     @BeforeEach
     void scriptFromTheDocsAStoreAndWhatAnObserverServed() throws Exception {
-        Python.require("the independent tree check of docs/data-formats.md");
-        String docs = Files.readString(Python.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
+        ExternalProgram.PYTHON.require("the independent tree check of docs/data-formats.md");
+        String docs = Files.readString(ExternalProgram.repositoryRoot().resolve("docs/data-formats.md"), StandardCharsets.UTF_8);
         Matcher block = PYTHON_BLOCK.matcher(docs);
         String tree = null;
         while (block.find()) {
@@ -78,7 +78,7 @@ class IndependentTreeCheckTest {
     void thePythonCheckFromTheDocsFindsTheCheckpointsTreeAndVerifiesTheInclusionProofs() throws Exception {
         List<String> args = new ArrayList<>(List.of(script.toString(), data.toString()));
         args.addAll(files);
-        Cli.Result result = Python.run(args.toArray(String[]::new));
+        Cli.Result result = ExternalProgram.PYTHON.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("size " + (Files.readString(Path.of(files.getFirst())).split("\n")[1])
                 + " holds; 6 inclusion proofs verified");
@@ -91,7 +91,7 @@ class IndependentTreeCheckTest {
             last = segments.sorted().toList().getLast();
         }
         Files.delete(last);
-        Cli.Result result = Python.run(script.toString(), data.toString(), files.getFirst());
+        Cli.Result result = ExternalProgram.PYTHON.run(script.toString(), data.toString(), files.getFirst());
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("the log does not hold the tree of checkpoint");
     }

@@ -32,7 +32,7 @@ class RulesModelTest {
     @Test
     void theModelFromTheDocsPredictsEveryRecordTheDigestAndTheSnapshotOfTwoSessions()
             throws IOException, InterruptedException {
-        Python.require("the independent model of docs/rules.md");
+        ExternalProgram.PYTHON.require("the independent model of docs/rules.md");
         Path shorter = Fixtures.feed(dir.resolve("first.csv"), 400, "AAA,BBB,CCC", 5);
         Path longer = Fixtures.feed(dir.resolve("second.csv"), 1_000, "AAA,BBB,CCC", 5);
         // tight limits and little cash, so that every risk rule rejects some orders and positions reverse
@@ -53,7 +53,7 @@ class RulesModelTest {
         Matcher digest = DIGEST.matcher(Cli.ok("verify", "--data", data).out());
         assertThat(digest.find()).isTrue();
 
-        Cli.Result model = Python.run(Python.repositoryRoot().resolve("bootstrap/src/test/python/rules_model.py")
+        Cli.Result model = ExternalProgram.PYTHON.run(ExternalProgram.repositoryRoot().resolve("bootstrap/src/test/python/rules_model.py")
                 .toString(), data.toString(), digest.group(1), shorter.toString(), longer.toString());
 
         List<AuditRecord> records = DataDirs.records(data);

@@ -7,6 +7,7 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.contract.InMemoryStore;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -39,6 +40,15 @@ class CorruptLogTest {
         public Stream<AuditRecord> readAfter(long afterSeq) {
             return store.readAfter(afterSeq).peek(r -> {
                 if (r.seq() == 5) {
+                    throw corruption();
+                }
+            });
+        }
+
+        @Override
+        public Stream<StoredLine> linesAfter(long afterSeq) {
+            return store.linesAfter(afterSeq).peek(line -> {
+                if (line.seq() == 5) {
                     throw corruption();
                 }
             });

@@ -6,6 +6,7 @@ import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.audit.TornTail;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
@@ -103,6 +104,16 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
      */
     @Override
     public Stream<AuditRecord> readAfter(long afterSeq) {
+        return stream(afterSeq, SegmentCursor::decode);
+    }
+
+    /** {@inheritDoc} Read and verified as {@link #readAfter} reads, each line copied as it is in its segment. */
+    @Override
+    public Stream<StoredLine> linesAfter(long afterSeq) {
+        return stream(afterSeq, SegmentCursor::line);
+    }
+
+    private <T> Stream<T> stream(long afterSeq, RecordStream.Yield<T> yield) {
         long from = Math.max(afterSeq, 0) + 1;
         LogPosition start;
         NavigableMap<Long, Path> segments;
@@ -120,7 +131,7 @@ public final class FileStoreReader implements AuditReadPort, SnapshotLoadPort {
                 throw unreadable(e);
             }
         }
-        return RecordStream.of(segments, start, from, endOffset, this::advance);
+        return RecordStream.of(segments, start, from, endOffset, this::advance, yield);
     }
 
     private synchronized void advance(VerifiedLog.StreamProgress progress) {

@@ -1,7 +1,6 @@
 package dev.paperplane.adapters.persistence;
 
 import dev.paperplane.application.audit.AuditCorruptionException;
-import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +16,20 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The records from a seq to the end of the log as it was when the stream opened, crossing segments: every line is
- * verified from a verified start position, what the stream verified is handed to the reader's scan every
+ * The records from a seq to the end of the log as it was when the stream opened, crossing segments, each as what
+ * its {@link Yield} makes of it (the decoded record, or the stored line): every line is verified from a verified
+ * start position, what the stream verified is handed to the reader's scan every
  * {@value SeqIndex#INTERVAL} records and at its end, and its file closes when it is done or the stream closes.
  */
-final class RecordStream extends Spliterators.AbstractSpliterator<AuditRecord> {
+final class RecordStream<T> extends Spliterators.AbstractSpliterator<T> {
+
+    /** What a stream yields of its cursor's current line, which it verifies: null for a line before {@code wanted}. */
+    @FunctionalInterface
+    interface Yield<T> {
+        T at(SegmentCursor cursor, long wanted);
+    }
+
+    private final Yield<T> yield;
     private final NavigableMap<Long, Path> segments;
     private final long from;
     private final long startSeq;
@@ -38,8 +46,9 @@ final class RecordStream extends Spliterators.AbstractSpliterator<AuditRecord> {
     private long verifiedEnd;
 
     private RecordStream(NavigableMap<Long, Path> segments, LogPosition start, long from, long endOffset,
-                         Consumer<VerifiedLog.StreamProgress> handOver) {
+                         Consumer<VerifiedLog.StreamProgress> handOver, Yield<T> yield) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        this.yield = yield;
         this.segments = segments;
         this.from = from;
         this.startSeq = start.nextSeq();
@@ -54,16 +63,17 @@ final class RecordStream extends Spliterators.AbstractSpliterator<AuditRecord> {
 
     /**
      * The records from {@code from} on, read from {@code start} (a verified position at or before it) through
-     * {@code segments}, the last of them up to {@code endOffset}; {@code handOver} receives the progress.
+     * {@code segments}, the last of them up to {@code endOffset}, each as {@code yield} makes it; {@code handOver}
+     * receives the progress.
      */
-    static Stream<AuditRecord> of(NavigableMap<Long, Path> segments, LogPosition start, long from, long endOffset,
-                                  Consumer<VerifiedLog.StreamProgress> handOver) {
-        RecordStream records = new RecordStream(segments, start, from, endOffset, handOver);
+    static <T> Stream<T> of(NavigableMap<Long, Path> segments, LogPosition start, long from, long endOffset,
+                            Consumer<VerifiedLog.StreamProgress> handOver, Yield<T> yield) {
+        RecordStream<T> records = new RecordStream<>(segments, start, from, endOffset, handOver, yield);
         return StreamSupport.stream(records, false).onClose(records::close);
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super AuditRecord> action) {
+    public boolean tryAdvance(Consumer<? super T> action) {
         if (done) {
             return false;
         }
@@ -89,7 +99,7 @@ final class RecordStream extends Spliterators.AbstractSpliterator<AuditRecord> {
                 if (SeqIndex.indexes(seq, cursor.lineOffset())) {
                     indexed.add(new LogPosition(segment, cursor.lineOffset(), cursor.head()));
                 }
-                AuditRecord record = cursor.decode(from);
+                T record = yield.at(cursor, from);
                 verifiedSegment = segment;
                 verifiedEnd = cursor.position();
                 if (SeqIndex.endsInterval(seq)) {

@@ -5,10 +5,12 @@ import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.RecordFormatException;
+import dev.paperplane.application.audit.StoredLine;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /** Reads the records of one segment from a verified position, verifying the chain from there. */
 final class SegmentCursor implements AutoCloseable {
@@ -56,6 +58,21 @@ final class SegmentCursor implements AutoCloseable {
         } catch (RecordFormatException e) {
             throw new AuditCorruptionException(seq, name, scanner.lineOffset(), e.getMessage());
         }
+    }
+
+    /** Verifies the current line; returns its bytes as stored when its seq is {@code wanted} or later, else null. */
+    StoredLine line(long wanted) {
+        long seq = chain.nextSeq();
+        try {
+            chain.verify(scanner.buffer(), scanner.lineStart(), scanner.lineLength());
+        } catch (RecordFormatException e) {
+            throw new AuditCorruptionException(seq, name, scanner.lineOffset(), e.getMessage());
+        }
+        if (seq < wanted) {
+            return null;
+        }
+        int start = scanner.lineStart();
+        return new StoredLine(seq, Arrays.copyOfRange(scanner.buffer(), start, start + scanner.lineLength()));
     }
 
     /** The last verified record's head (the start's until a line verified). */

@@ -83,6 +83,18 @@ class ReaderCorruptionTest {
     }
 
     @Test
+    void aBitFlipIsReportedWhenAReaderThatVerifiedTheLogBeforeStreamsItsStoredLines() throws IOException {
+        AuditReadPort reader = FileStore.openReader(data);
+        assertThat(reader.head().seq()).isEqualTo(10);
+        flip(starts.get(4) + new String(line(5), StandardCharsets.UTF_8).indexOf("\"open\":\"") + 9);
+        assertCorruptAt(() -> {
+            try (var lines = reader.linesAfter(0)) {
+                lines.toList();
+            }
+        }, 5, starts.get(4), "chain hash mismatch");
+    }
+
+    @Test
     void aBitFlipInAHashIsReportedAtItsSeqAndOffset() throws IOException {
         flip(starts.get(5) - 5); // inside the stored hash of seq 5
         assertCorruptAt(() -> FileStore.openReader(data).head(), 5, starts.get(4), "chain hash mismatch at seq 5");

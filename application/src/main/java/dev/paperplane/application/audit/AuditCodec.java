@@ -39,14 +39,6 @@ public final class AuditCodec {
         return new EncodedRecord(seq, hex, line);
     }
 
-    /**
-     * The line {@code record} is stored as, without its newline: exactly the bytes a store holds for it, rebuilt
-     * from the record (a verified record is canonical, so its encoding is its stored form).
-     */
-    public static byte[] storedLine(AuditRecord record) {
-        return line(canonicalBytes(record.seq(), record.event()), record.hash(), 0);
-    }
-
     /** The canonical bytes with the hash member put before their closing brace, and {@code spare} bytes after. */
     private static byte[] line(byte[] canonical, String hex, int spare) {
         int body = canonical.length - 1;

@@ -23,6 +23,16 @@ public interface AuditReadPort {
      */
     Stream<AuditRecord> readAfter(long afterSeq);
 
+    /**
+     * The stored lines of the records after {@code afterSeq}, without their newlines, in seq order, up to the head
+     * as it was when the stream was opened: each verified against the chain as {@link #readAfter} verifies, none
+     * decoded, the bytes exactly as stored (never encoded again). The stream holds open files or connections: close
+     * it.
+     *
+     * @throws AuditCorruptionException (from the stream) when a record fails verification
+     */
+    Stream<StoredLine> linesAfter(long afterSeq);
+
     /** Size and location of the stored log. */
     AuditStorage storage();
 

@@ -1,9 +1,8 @@
 package dev.paperplane.application.tlog;
 
-import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.AuditReadPort;
-import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.StoredLine;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -38,8 +37,8 @@ public final class AuditTree {
         long size = tree.size();
         long head = log.head().seq();
         if (head > size) {
-            try (Stream<AuditRecord> records = log.readAfter(size)) {
-                records.takeWhile(r -> r.seq() <= head).forEach(r -> tree.append(entry(r)));
+            try (Stream<StoredLine> lines = log.linesAfter(size)) {
+                lines.takeWhile(line -> line.seq() <= head).forEach(line -> tree.append(entry(line)));
             }
         }
         return tree.size();
@@ -58,8 +57,8 @@ public final class AuditTree {
 
     /** The entries {@code first} to {@code first + count - 1}, as stored, read from the log. */
     public List<byte[]> entries(long first, int count) {
-        try (Stream<AuditRecord> records = log.readAfter(first)) {
-            return records.limit(count).map(AuditTree::entry).toList();
+        try (Stream<StoredLine> lines = log.linesAfter(first)) {
+            return lines.limit(count).map(AuditTree::entry).toList();
         }
     }
 
@@ -75,14 +74,14 @@ public final class AuditTree {
         return log.read(1).map(first -> DEFAULT_ORIGIN_PREFIX + first.hash().substring(0, 32));
     }
 
-    /** The entry of {@code record}: its stored line without the newline. */
-    public static byte[] entry(AuditRecord record) {
-        byte[] line = AuditCodec.storedLine(record);
-        if (line.length > MAX_ENTRY_BYTES) {
-            throw new IllegalStateException("record seq " + record.seq() + " is " + line.length + " bytes, more"
+    /** The entry of a record: its line as stored, without the newline. */
+    private static byte[] entry(StoredLine line) {
+        byte[] bytes = line.bytes();
+        if (bytes.length > MAX_ENTRY_BYTES) {
+            throw new IllegalStateException("record seq " + line.seq() + " is " + bytes.length + " bytes, more"
                     + " than the " + MAX_ENTRY_BYTES + " a transparency-log entry can hold");
         }
-        return line;
+        return bytes;
     }
 
     /** The log's head as last read, for callers that pin an answer to it. */

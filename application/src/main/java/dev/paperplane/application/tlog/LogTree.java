@@ -17,14 +17,22 @@ public final class LogTree {
     /** Hashes in a full tile. */
     public static final int TILE_WIDTH = 1 << TILE_HEIGHT;
 
+    private static final int H = Merkle.HASH_BYTES;
+
     private final EntrySource source;
     private final MessageDigest digest = Merkle.sha256();
     /** upper.get(k): hashes of the complete nodes at level TILE_HEIGHT + k, in index order. */
     private final List<Hashes> upper = new ArrayList<>();
-    private final byte[][] pending = new byte[TILE_WIDTH][];
+    /**
+     * The leaf hashes of the incomplete last tile, 32 bytes each, back to back: no object per leaf. Bytes past the
+     * tile's current width are stale and never read: only complete nodes within the tree's size are.
+     */
+    private byte[] pending = new byte[TILE_WIDTH * H];
+    /** Where a completed tile's leaves are folded into its root. */
+    private final byte[] fold = new byte[TILE_WIDTH * H];
     private long size;
     private long cachedTile = -1;
-    private byte[][] cachedLeaves;
+    private byte[] cachedLeaves;
 
     /** An empty tree that reads entries it needs again from {@code source}. */
     public LogTree(EntrySource source) {
@@ -37,14 +45,31 @@ public final class LogTree {
     }
 
     /** Appends one entry. */
-    public synchronized void append(byte[] entry) {
-        pending[(int) (size % TILE_WIDTH)] = Merkle.leafHash(digest, entry);
+    public void append(byte[] entry) {
+        append(entry, 0, entry.length);
+    }
+
+    /**
+     * Appends the entry {@code buf[off, off + len)}. Hashes straight into the tile's leaf array and folds a completed
+     * tile in place, so a build allocates nothing per entry (a 32-byte root per 256 entries).
+     */
+    public synchronized void append(byte[] buf, int off, int len) {
+        Merkle.leafHash(digest, buf, off, len, pending, (int) (size % TILE_WIDTH) * H);
         size++;
         if (size % TILE_WIDTH == 0) {
-            byte[][] leaves = pending.clone();
+            System.arraycopy(pending, 0, fold, 0, fold.length);
+            for (int width = TILE_WIDTH / 2; width >= 1; width /= 2) {
+                for (int i = 0; i < width; i++) {
+                    // node i of this level from nodes 2i and 2i + 1 of the level below, written over node i
+                    Merkle.nodeHash(digest, fold, 2 * i * H, fold, i * H);
+                }
+            }
+            // the full tile's leaves become the cached tile; the array of the tile cached before is reused
+            byte[] full = pending;
+            pending = cachedLeaves != null ? cachedLeaves : new byte[TILE_WIDTH * H];
             cachedTile = size / TILE_WIDTH - 1;
-            cachedLeaves = leaves;
-            add(0, subtree(leaves, 0, TILE_WIDTH));
+            cachedLeaves = full;
+            add(0, Arrays.copyOf(fold, H));
         }
     }
 
@@ -144,12 +169,12 @@ public final class LogTree {
             return upper.get(level - TILE_HEIGHT).get(index);
         }
         long first = index << level;
-        byte[][] leaves = tileLeaves(first / TILE_WIDTH);
+        byte[] leaves = tileLeaves(first / TILE_WIDTH);
         int from = (int) (first % TILE_WIDTH);
         return subtree(leaves, from, from + (1 << level));
     }
 
-    private byte[][] tileLeaves(long tile) {
+    private byte[] tileLeaves(long tile) {
         if (tile == size / TILE_WIDTH) {
             return pending;
         }
@@ -159,9 +184,10 @@ public final class LogTree {
                 throw new IllegalStateException("the log no longer holds the " + TILE_WIDTH + " entries from "
                         + tile * TILE_WIDTH + " that the tree was built from");
             }
-            byte[][] leaves = new byte[TILE_WIDTH][];
+            byte[] leaves = new byte[TILE_WIDTH * H];
             for (int i = 0; i < TILE_WIDTH; i++) {
-                leaves[i] = Merkle.leafHash(digest, entries.get(i));
+                byte[] entry = entries.get(i);
+                Merkle.leafHash(digest, entry, 0, entry.length, leaves, i * H);
             }
             cachedTile = tile;
             cachedLeaves = leaves;
@@ -169,10 +195,10 @@ public final class LogTree {
         return cachedLeaves;
     }
 
-    /** The root over leaves[from, to), to − from a power of two. */
-    private byte[] subtree(byte[][] leaves, int from, int to) {
+    /** The root over the leaves [from, to) of a tile's leaf array, to − from a power of two. */
+    private byte[] subtree(byte[] leaves, int from, int to) {
         if (to - from == 1) {
-            return leaves[from];
+            return Arrays.copyOfRange(leaves, from * H, (from + 1) * H);
         }
         int mid = (from + to) >>> 1;
         return Merkle.nodeHash(digest, subtree(leaves, from, mid), subtree(leaves, mid, to));

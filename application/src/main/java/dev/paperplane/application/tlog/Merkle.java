@@ -1,5 +1,6 @@
 package dev.paperplane.application.tlog;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -31,6 +32,33 @@ public final class Merkle {
         digest.update((byte) 0);
         digest.update(entry);
         return digest.digest();
+    }
+
+    /** The leaf hash of the entry {@code buf[off, off + len)}, written to {@code out[at, at + 32)}. */
+    public static void leafHash(MessageDigest digest, byte[] buf, int off, int len, byte[] out, int at) {
+        digest.reset();
+        digest.update((byte) 0);
+        digest.update(buf, off, len);
+        finish(digest, out, at);
+    }
+
+    /**
+     * The hash of the interior node over the two hashes at {@code in[from, from + 64)}, written to
+     * {@code out[at, at + 32)} (which may overlap the input: it is read first).
+     */
+    public static void nodeHash(MessageDigest digest, byte[] in, int from, byte[] out, int at) {
+        digest.reset();
+        digest.update((byte) 1);
+        digest.update(in, from, 2 * HASH_BYTES);
+        finish(digest, out, at);
+    }
+
+    private static void finish(MessageDigest digest, byte[] out, int at) {
+        try {
+            digest.digest(out, at, HASH_BYTES);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest did not fit its 32 bytes", e);
+        }
     }
 
     /** The hash of the interior node over {@code left} and {@code right}. */

@@ -7,9 +7,11 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.domain.audit.AuditEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ public abstract class AuditStoreContract {
         return batch;
     }
 
-    private static List<AuditRecord> all(Stream<AuditRecord> stream) {
+    private static <T> List<T> all(Stream<T> stream) {
         try (stream) {
             return stream.toList();
         }
@@ -123,6 +125,34 @@ public abstract class AuditStoreContract {
     void aNegativeReadAfterStartsAtTheFirstRecord() {
         append(writer(), SampleEvents.oneOfEach());
         assertThat(all(openReader().readAfter(-5))).extracting(AuditRecord::seq).startsWith(1L).hasSize(6);
+    }
+
+    @Test
+    void linesAfterStreamsEveryRecordsLineExactlyAsSealedWithoutItsNewline() {
+        AuditAppendPort writer = writer();
+        List<EncodedRecord> sealed = new ArrayList<>(append(writer, SampleEvents.oneOfEach()));
+        sealed.addAll(append(writer, SampleEvents.events(30)));
+        List<StoredLine> lines = all(openReader().linesAfter(0));
+        assertThat(lines).extracting(StoredLine::seq).containsExactlyElementsOf(
+                sealed.stream().map(EncodedRecord::seq).toList());
+        for (int i = 0; i < sealed.size(); i++) {
+            byte[] line = sealed.get(i).line();
+            assertThat(lines.get(i).bytes()).as("seq %d", i + 1).isEqualTo(Arrays.copyOf(line, line.length - 1));
+        }
+    }
+
+    @Test
+    void linesAfterStartsAtTheNextSeqAndFindsNothingBeyondTheHeadOrInAnEmptyStore() {
+        assertThat(all(openReader().linesAfter(0))).isEmpty();
+        List<EncodedRecord> sealed = append(writer(), SampleEvents.events(30));
+        AuditReadPort reader = openReader();
+        List<StoredLine> lines = all(reader.linesAfter(17));
+        assertThat(lines).extracting(StoredLine::seq).startsWith(18L).endsWith(30L).hasSize(13);
+        byte[] eighteenth = sealed.get(17).line();
+        assertThat(lines.getFirst().bytes()).isEqualTo(Arrays.copyOf(eighteenth, eighteenth.length - 1));
+        assertThat(all(reader.linesAfter(-3))).extracting(StoredLine::seq).startsWith(1L).hasSize(30);
+        assertThat(all(reader.linesAfter(30))).isEmpty();
+        assertThat(all(reader.linesAfter(1_000))).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -126,6 +128,16 @@ public final class InMemoryStore implements AuditReadPort, SnapshotLoadPort {
 
     @Override
     public synchronized Stream<AuditRecord> readAfter(long afterSeq) {
+        return stream(afterSeq, (verifier, line) -> verifier.next(line, 0, line.length - 1));
+    }
+
+    @Override
+    public synchronized Stream<StoredLine> linesAfter(long afterSeq) {
+        return stream(afterSeq, (verifier, line) -> new StoredLine(verifier.verify(line, 0, line.length - 1),
+                Arrays.copyOf(line, line.length - 1)));
+    }
+
+    private <T> Stream<T> stream(long afterSeq, BiFunction<ChainVerifier, byte[], T> yield) {
         long from = Math.max(afterSeq, 0) + 1;
         long to = head.seq();
         if (from > to) {
@@ -134,7 +146,7 @@ public final class InMemoryStore implements AuditReadPort, SnapshotLoadPort {
         List<byte[]> view = List.copyOf(lines.subList((int) from - 1, (int) to));
         ChainHead start = from == 1 ? ChainHead.GENESIS : claimed(lines.get((int) from - 2));
         ChainVerifier verifier = new ChainVerifier(start);
-        return view.stream().map(line -> verifier.next(line, 0, line.length - 1));
+        return view.stream().map(line -> yield.apply(verifier, line));
     }
 
     @Override

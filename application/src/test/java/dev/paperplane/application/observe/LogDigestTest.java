@@ -6,6 +6,7 @@ import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.application.contract.SampleEvents;
 import java.util.List;
@@ -112,6 +113,11 @@ class LogDigestTest {
         @Override
         public Stream<AuditRecord> readAfter(long afterSeq) {
             return store.readAfter(afterSeq);
+        }
+
+        @Override
+        public Stream<StoredLine> linesAfter(long afterSeq) {
+            return store.linesAfter(afterSeq);
         }
 
         @Override

@@ -13,6 +13,7 @@ import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.session.SessionFixtures;
 import dev.paperplane.domain.audit.SessionStarted;
 import dev.paperplane.application.audit.ConfigFingerprint;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.domain.session.FeedIdentity;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,6 +91,11 @@ class StateCacheTest {
         @Override
         public Stream<AuditRecord> readAfter(long afterSeq) {
             return store.readAfter(afterSeq).peek(r -> recordsRead.incrementAndGet());
+        }
+
+        @Override
+        public Stream<StoredLine> linesAfter(long afterSeq) {
+            return store.linesAfter(afterSeq).peek(line -> recordsRead.incrementAndGet());
         }
 
         @Override

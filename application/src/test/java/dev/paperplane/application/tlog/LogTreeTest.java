@@ -129,6 +129,28 @@ class LogTreeTest {
     }
 
     @Test
+    void aTreeAskedForProofsWhileItGrowsGivesTheRootsAndPathsOfTheNaiveTree() {
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < 4 * LogTree.TILE_WIDTH + 3; i++) {
+            entries.add(("record " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        LogTree tree = new LogTree((first, count) -> entries.subList((int) first, (int) first + count));
+        for (int size = 1; size <= entries.size(); size++) {
+            tree.append(entries.get(size - 1));
+            if (size % 37 == 0) {
+                // reads an earlier tile back into the cache whose array a later full tile reuses
+                int leaf = size / 37 * 101 % size;
+                assertThat(tree.inclusionProof(leaf, size)).as("path of %d in %d", leaf, size)
+                        .containsExactlyElementsOf(Naive.path(leaf, entries.subList(0, size)));
+                assertThat(tree.root(size)).as("root of %d", size).isEqualTo(Naive.mth(entries.subList(0, size)));
+            }
+        }
+        for (int size : List.of(255, 256, 257, 511, 512, 700, entries.size())) {
+            assertThat(tree.root(size)).as("root of %d", size).isEqualTo(Naive.mth(entries.subList(0, size)));
+        }
+    }
+
+    @Test
     void proofsOutsideTheTreeAreRefused() {
         LogTree tree = treeOf(LEAVES);
         assertThatThrownBy(() -> tree.inclusionProof(8, 8)).isInstanceOf(IllegalArgumentException.class);

@@ -11,10 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperplane.adapters.observer.LogSigning;
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.observer.ObserverSettings;
-import dev.paperplane.application.audit.AuditCodec;
-import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.EncodedRecord;
 import dev.paperplane.application.tlog.Checkpoint;
 import dev.paperplane.application.tlog.NoteKeys;
 import dev.paperplane.application.tlog.SignedNote;
@@ -22,9 +18,7 @@ import dev.paperplane.bootstrap.Cli;
 import dev.paperplane.bootstrap.store.StoreTarget;
 import dev.paperplane.domain.audit.AuditEvent;
 import dev.paperplane.domain.audit.MarketBarObserved;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +64,7 @@ class TransparencyLogClientsTest {
             Cli.ok("log", "check", "--url", url(observer), "--key", verifierKey, "--keep", checkpoint);
         }
         grown = dir.resolve("grown");
-        copyDir(early, grown);
+        TamperedLogs.copyDir(early, grown);
         run(grown.toString(), feed(dir, "long.csv", BARS, 7), config);
     }
 
@@ -125,16 +118,7 @@ class TransparencyLogClientsTest {
 
     @Test
     void aRecordRewrittenWithTheChainRecomputedIsCaughtOnBothStores() throws IOException {
-        Path rewritten = tampered("rewritten", events -> {
-            List<AuditEvent> out = new ArrayList<>(events);
-            int i = 10;
-            while (!(out.get(i) instanceof MarketBarObserved && out.get(i + 1) instanceof MarketBarObserved)) {
-                i++;
-            }
-            out.set(i, events.get(i + 1));
-            out.set(i + 1, events.get(i));
-            return out;
-        });
+        Path rewritten = tampered("rewritten", TamperedLogs::twoBarsSwapped);
         assertCaught(new StoreTarget.Directory(rewritten), "were changed, removed or inserted", "not an extension");
         assertCaught(onPostgres(rewritten), "were changed, removed or inserted", "not an extension");
     }
@@ -159,36 +143,7 @@ class TransparencyLogClientsTest {
 
     /** The grown log with its events changed by {@code change}, resealed from genesis, snapshots removed. */
     private Path tampered(String name, UnaryOperator<List<AuditEvent>> change) throws IOException {
-        Path data = dir.resolve(name);
-        copyDir(grown, data);
-        Path segments = data.resolve("audit");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(segments)) {
-            files = list.sorted().toList();
-        }
-        List<AuditEvent> events = new ArrayList<>();
-        for (Path segment : files) {
-            for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                AuditRecord record = AuditCodec.decodeUnverified(bytes, 0, bytes.length);
-                events.add(record.event());
-            }
-            Files.delete(segment);
-        }
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        ChainHead head = ChainHead.GENESIS;
-        for (AuditEvent event : change.apply(events)) {
-            EncodedRecord record = AuditCodec.seal(head, event);
-            log.writeBytes(record.line());
-            head = new ChainHead(record.seq(), record.hash());
-        }
-        Files.write(files.getFirst(), log.toByteArray());
-        try (Stream<Path> snapshots = Files.list(data.resolve("snapshots"))) {
-            for (Path snapshot : snapshots.toList()) {
-                Files.delete(snapshot);
-            }
-        }
-        return data;
+        return TamperedLogs.resealed(grown, dir.resolve(name), change);
     }
 
     private static StoreTarget onPostgres(Path data) {
@@ -205,18 +160,5 @@ class TransparencyLogClientsTest {
 
     private static String url(ObserverServer observer) {
         return "http://127.0.0.1:" + observer.port() + "/observer/v1/log";
-    }
-
-    private static void copyDir(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else if (!path.getFileName().toString().equals("writer.lock")) {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
@@ -145,6 +146,19 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
 
     @Override
     public Stream<AuditRecord> readAfter(long afterSeq) {
+        return stream(afterSeq, (chain, row, wanted) -> RecordRows.verify(chain, row, table, wanted));
+    }
+
+    /** {@inheritDoc} Read and verified as {@link #readAfter} reads, each line as its row holds it. */
+    @Override
+    public Stream<StoredLine> linesAfter(long afterSeq) {
+        return stream(afterSeq, (chain, row, wanted) -> {
+            RecordRows.verify(chain, row, table, false);
+            return wanted ? new StoredLine(row.seq(), Arrays.copyOf(row.line(), row.line().length - 1)) : null;
+        });
+    }
+
+    private <T> Stream<T> stream(long afterSeq, Yield<T> yield) {
         long from = Math.max(afterSeq, 0) + 1;
         long to;
         ChainHead start;
@@ -156,7 +170,7 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
             }
             start = indexedBefore(from);
         }
-        return StreamSupport.stream(new Records(start, from, to), false);
+        return StreamSupport.stream(new Records<>(start, from, to, yield), false);
     }
 
     /**
@@ -230,23 +244,31 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
         return new PostgresStoreException(what + " (" + target.location() + "): " + e.getMessage(), e);
     }
 
-    /** The records {@code from..to}, fetched a page at a time and verified from an indexed head. */
-    private final class Records extends Spliterators.AbstractSpliterator<AuditRecord> {
+    /** What a stream yields of a row it verifies as the chain's next: null for a row before the wanted ones. */
+    @FunctionalInterface
+    private interface Yield<T> {
+        T of(ChainVerifier chain, RecordRows.Row row, boolean wanted);
+    }
+
+    /** The records {@code from..to}, fetched a page at a time, verified from an indexed head, yielded as {@code T}. */
+    private final class Records<T> extends Spliterators.AbstractSpliterator<T> {
         private final ChainVerifier chain;
         private final long from;
         private final long to;
+        private final Yield<T> yield;
         private final ArrayDeque<RecordRows.Row> page = new ArrayDeque<>();
 
-        Records(ChainHead start, long from, long to) {
+        Records(ChainHead start, long from, long to, Yield<T> yield) {
             super(to - from + 1, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED
                     | Spliterator.IMMUTABLE);
             this.chain = new ChainVerifier(start);
             this.from = from;
             this.to = to;
+            this.yield = yield;
         }
 
         @Override
-        public boolean tryAdvance(Consumer<? super AuditRecord> action) {
+        public boolean tryAdvance(Consumer<? super T> action) {
             while (chain.nextSeq() <= to) {
                 if (page.isEmpty()) {
                     page.addAll(fetch(chain.nextSeq(), to, PAGE));
@@ -255,7 +277,7 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
                     }
                 }
                 RecordRows.Row row = page.poll();
-                AuditRecord record = RecordRows.verify(chain, row, table, row.seq() >= from);
+                T record = yield.of(chain, row, row.seq() >= from);
                 if (record != null) {
                     action.accept(record);
                     return true;

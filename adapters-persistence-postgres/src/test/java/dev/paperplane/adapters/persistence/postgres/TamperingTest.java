@@ -64,6 +64,18 @@ class TamperingTest {
     }
 
     @Test
+    void anAlteredLineIsReportedWhenAReaderThatVerifiedItBeforeStreamsItsStoredLines() {
+        PostgresStoreReader reader = store.reader();
+        assertThat(reader.head().seq()).isEqualTo(18);
+        alterBarAtSeq8();
+        assertCorruptAt(8, "chain hash mismatch at seq 8", () -> {
+            try (var lines = reader.linesAfter(0)) {
+                lines.toList();
+            }
+        });
+    }
+
+    @Test
     void aDeletedRecordIsReportedMissingAtItsSeq() {
         store.tamper(Schema.RECORDS, "DELETE FROM " + store.table(Schema.RECORDS) + " WHERE seq = 5");
         assertCorruptAt(5, "record 5 is missing", () -> store.reader().head());
