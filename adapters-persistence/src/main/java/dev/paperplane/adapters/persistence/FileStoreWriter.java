@@ -211,7 +211,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             }
             run.addAll(batch);
             for (EncodedRecord record : batch) {
-                size += record.line().length;
+                size += record.length();
             }
         }
         write(run);
@@ -226,10 +226,10 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             if (rollsBeforeAppend()) {
                 roll(first);
             }
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run.stream().mapToLong(r -> r.line().length)
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run.stream().mapToLong(EncodedRecord::length)
                     .sum()));
             for (EncodedRecord record : run) {
-                bytes.put(record.line());
+                record.writeTo(bytes);
             }
             bytes.flip();
             long position = segmentSize;
