@@ -117,10 +117,34 @@ final class CanonicalJsonWriter {
         }
         room(2);
         out[length++] = '"';
-        raw(value.toPlainString());
+        try {
+            plain(Decimals.unscaled(value));
+        } catch (ArithmeticException beyondLong) {
+            raw(value.toPlainString());
+        }
         room(1);
         out[length++] = '"';
         return this;
+    }
+
+    /** Writes {@code unscaled × 10^-8} as {@link BigDecimal#toPlainString} writes it at scale 8. */
+    private void plain(long unscaled) {
+        if (unscaled == Long.MIN_VALUE) {
+            throw new ArithmeticException("beyond the negated range of a long");
+        }
+        long magnitude = Math.abs(unscaled);
+        room(22);
+        if (unscaled < 0) {
+            out[length++] = '-';
+        }
+        raw(Long.toString(magnitude / 100_000_000));
+        out[length++] = '.';
+        long fraction = magnitude % 100_000_000;
+        for (int i = length + 7; i >= length; i--) {
+            out[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        length += 8;
     }
 
     /** Appends an instant as an ISO-8601 UTC string. */
