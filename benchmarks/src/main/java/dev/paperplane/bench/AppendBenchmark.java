@@ -76,7 +76,7 @@ public class AppendBenchmark {
             ChainHead claimed = AuditCodec.claimedHead(buf, off, len);
             byte[] line = Arrays.copyOfRange(buf, off, off + len + 1);
             line[len] = '\n';
-            current.add(new EncodedRecord(claimed.seq(), claimed.hash(), line));
+            current.add(EncodedRecord.of(claimed.seq(), claimed.hash(), line));
         });
         if (!current.isEmpty()) {
             all.add(List.copyOf(current));

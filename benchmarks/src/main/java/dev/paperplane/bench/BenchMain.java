@@ -47,13 +47,14 @@ public final class BenchMain {
     private static final String USAGE = """
             usage: ./paperplane bench [NAME...] [--quick] [--sizes N,N,...] [--prof PROFILER] [--list]
                                       [--duration SECONDS] [--jvm-flags 'FLAGS']
-              NAME          replay | recovery | append | page | analytics | tlog | observer, or a regular
-                            expression over benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for the
-                            PostgreSQL cases); none: every case but the observer's
+              NAME          replay | recovery | append | page | analytics | tlog | observer | run, or a regular
+                            expression over benchmark names (e.g. 'replayVerified$', 'Page.*Deep' or 'Postgres' for
+                            the PostgreSQL cases); none: every JMH case (not observer or run)
               --quick       smoke run: 10,000 events only, one short iteration per case (observer: 3 s per case)
               --sizes L     log sizes in events (default 10000,100000,1000000; append 10000,100000;
                             observer 1000000)
-              --prof P      add a JMH profiler with its options, e.g. gc or jfr:dir=/tmp/jfr
+              --prof P      add a JMH profiler with its options, e.g. gc or jfr:dir=/tmp/jfr (run: jfr records
+                            each child run into benchmarks/target/run-load/*.jfr)
               --list        list the cases and exit
               --duration S  observer: seconds of wrk load per endpoint and connection count (default 20)
               --jvm-flags F observer: the JVM flags of the observer and of the static-file ceiling
@@ -98,7 +99,8 @@ public final class BenchMain {
             }
         }
         boolean observer = names.remove(OBSERVER);
-        boolean jmh = !observer || !names.isEmpty();
+        boolean run = names.remove(RunLoad.NAME);
+        boolean jmh = !observer && !run || !names.isEmpty();
         Path root = Path.of(System.getProperty("paperplane.bench.root", ".")).toAbsolutePath().normalize();
         Path dataRoot = Datasets.root();
         Path modules = root.resolve("bootstrap/target/modules");
@@ -149,6 +151,7 @@ public final class BenchMain {
         if (list) {
             new Runner(options.build()).list();
             System.out.println(OBSERVER + " (wrk load on the HTTP observer beside a static-file ceiling; not JMH)");
+            System.out.println(RunLoad.NAME + " (whole paperplane run processes beside replay and SHA-256; not JMH)");
             return;
         }
         if (!Files.isDirectory(modules)) {
@@ -183,6 +186,18 @@ public final class BenchMain {
                     Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 1 : 5), flags);
             try {
                 table = table.with(ObserverLoad.run(load, modules, out));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+
+        if (run) {
+            boolean jfr = profilers.stream().anyMatch(p -> p.equals("jfr") || p.startsWith("jfr:"));
+            RunLoad.Settings settings = quick ? new RunLoad.Settings(3_334, 1_000, jfr)
+                    : new RunLoad.Settings(250_000, 5_000, jfr);
+            try {
+                RunLoad.run(settings, modules, out, System.out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted");

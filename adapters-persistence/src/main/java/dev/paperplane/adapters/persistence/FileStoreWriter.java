@@ -194,14 +194,18 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
                     + "earlier write failure (" + failure + "); it accepts no more records. Restart the runtime: "
                     + "opening the data directory recovers every acknowledged record.", failure);
         }
-        List<EncodedRecord> all = new ArrayList<>();
+        int count = 0;
+        for (List<EncodedRecord> batch : batches) {
+            count += batch.size();
+        }
+        List<EncodedRecord> all = new ArrayList<>(count);
         batches.forEach(all::addAll);
         if (all.isEmpty()) {
             return;
         }
         // the whole group is checked before a byte is written: a refused group leaves the log as it was
         EncodedRecord.verifyContinuation(head, all);
-        List<EncodedRecord> run = new ArrayList<>();
+        List<EncodedRecord> run = new ArrayList<>(count);
         long size = rollsBeforeAppend() ? 0 : segmentSize;   // of the segment the run goes into
         for (List<EncodedRecord> batch : batches) {
             if (!run.isEmpty() && size >= segmentBytes) {
@@ -211,7 +215,7 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             }
             run.addAll(batch);
             for (EncodedRecord record : batch) {
-                size += record.line().length;
+                size += record.length();
             }
         }
         write(run);
@@ -226,10 +230,10 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             if (rollsBeforeAppend()) {
                 roll(first);
             }
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run.stream().mapToLong(r -> r.line().length)
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run.stream().mapToLong(EncodedRecord::length)
                     .sum()));
             for (EncodedRecord record : run) {
-                bytes.put(record.line());
+                record.writeTo(bytes);
             }
             bytes.flip();
             long position = segmentSize;

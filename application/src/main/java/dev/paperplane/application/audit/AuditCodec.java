@@ -26,31 +26,24 @@ public final class AuditCodec {
      * @throws IllegalArgumentException when the event holds a value the canonical form cannot carry exactly
      *                                  (a decimal not at scale 8, a string with an unpaired surrogate)
      */
-    // EncodedRecord is exported to writers only; readers see the rest of this class and cannot call seal.
-    @SuppressWarnings("exports")
     public static EncodedRecord seal(ChainHead previous, AuditEvent event) {
-        long seq = Math.addExact(previous.seq(), 1);
-        byte[] canonical = canonicalBytes(seq, event);
-        byte[] hash = Sha256.chain(Sha256.newDigest(), Hex.parseHash(previous.hash()), canonical, 0,
-                canonical.length);
-        String hex = Hex.format(hash);
-        byte[] line = line(canonical, hex, 1);
-        line[line.length - 1] = '\n';
-        return new EncodedRecord(seq, hex, line);
+        return new Sealer().seal(previous, event);
     }
 
-    /** The canonical bytes with the hash member put before their closing brace, and {@code spare} bytes after. */
-    private static byte[] line(byte[] canonical, String hex, int spare) {
-        int body = canonical.length - 1;
+    /**
+     * The canonical bytes {@code canonical[0, length)} with the hash member (the 64 ASCII digits {@code hex}) put
+     * before their closing brace, and {@code spare} bytes after.
+     */
+    static byte[] line(byte[] canonical, int length, byte[] hex, int spare) {
+        int body = length - 1;
         byte[] line = new byte[body + HASH_SUFFIX_LENGTH + spare];
         System.arraycopy(canonical, 0, line, 0, body);
         int at = body;
         for (int i = 0; i < HASH_FIELD.length(); i++) {
             line[at++] = (byte) HASH_FIELD.charAt(i);
         }
-        for (int i = 0; i < 64; i++) {
-            line[at++] = (byte) hex.charAt(i);
-        }
+        System.arraycopy(hex, 0, line, at, 64);
+        at += 64;
         line[at++] = '"';
         line[at] = '}';
         return line;
@@ -58,13 +51,16 @@ public final class AuditCodec {
 
     /** The canonical bytes C of the record {@code seq} holding {@code event}: what its hash covers. */
     static byte[] canonicalBytes(long seq, AuditEvent event) {
-        CanonicalJsonWriter out = new CanonicalJsonWriter(256);
+        return writeCanonical(new CanonicalJsonWriter(256), seq, event).bytes();
+    }
+
+    /** Writes the canonical bytes of the record {@code seq} holding {@code event} to {@code out}. */
+    static CanonicalJsonWriter writeCanonical(CanonicalJsonWriter out, long seq, AuditEvent event) {
         out.raw("{\"seq\":").number(seq).raw(",\"type\":").string(event.type());
         out.raw(",\"time\":").instant(event.time());
         out.raw(",\"payload\":");
         AuditSchema.writePayload(event, out);
-        out.raw("}");
-        return out.bytes();
+        return out.raw("}");
     }
 
     /** The canonical JSON of an event's payload (everything but seq, type, time and hash). */

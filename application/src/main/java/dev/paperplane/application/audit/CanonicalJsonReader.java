@@ -1,5 +1,6 @@
 package dev.paperplane.application.audit;
 
+import dev.paperplane.application.text.UtcTime;
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,8 +37,7 @@ final class CanonicalJsonReader {
     private int pos;
     private int end;
     // consecutive records almost always share a date: remember the last one's epoch day
-    private int lastDate = -1;
-    private long lastEpochDay;
+    private final UtcTime times = new UtcTime();
 
     /** Starts on {@code buf[from, end)}, positions reported relative to {@code from}. */
     void start(byte[] line, int from, int to) {
@@ -397,56 +396,24 @@ final class CanonicalJsonReader {
 
     /** Parses {@code yyyy-MM-ddTHH:mm:ss[.fff[fff[fff]]]Z"}; null when the shape differs (let the slow path judge). */
     private Instant fastInstant() {
-        int p = pos;
-        if (end - p < 21 || buf[p + 4] != '-' || buf[p + 7] != '-' || buf[p + 10] != 'T' || buf[p + 13] != ':'
-                || buf[p + 16] != ':') {
-            return null;
-        }
-        int year = digits(p, 4);
-        int month = digits(p + 5, 2);
-        int day = digits(p + 8, 2);
-        int hour = digits(p + 11, 2);
-        int minute = digits(p + 14, 2);
-        int second = digits(p + 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        int q = p + 19;
-        int nanos = 0;
-        if (buf[q] == '.') {
+        int q = pos;
+        int limit = Math.min(end, pos + UtcTime.MAX_LENGTH);
+        while (q < limit && buf[q] != '"') {
             q++;
-            int fracStart = q;
-            while (q < end && isDigit(buf[q])) {
-                q++;
-            }
-            int n = q - fracStart;
-            if (n != 3 && n != 6 && n != 9) {
-                return null;
-            }
-            nanos = digits(fracStart, n);
-            for (int i = n; i < 9; i++) {
-                nanos *= 10;
-            }
-            if (digits(q - 3, 3) == 0) {
-                return null;
-            }
         }
-        if (end - q < 2 || buf[q] != 'Z' || buf[q + 1] != '"' || hour > 23 || minute > 59 || second > 59) {
+        if (q >= end || buf[q] != '"') {
             return null;
         }
-        int date = (year * 100 + month) * 100 + day;
-        long epochDay = lastEpochDay;
-        if (date != lastDate) {
-            try {
-                epochDay = LocalDate.of(year, month, day).toEpochDay();
-            } catch (DateTimeException e) {
-                return null;
-            }
-            lastDate = date;
-            lastEpochDay = epochDay;
+        // the canonical fraction has 3, 6 or 9 digits, the last three not all zero
+        int fraction = q - pos - 21;
+        if (fraction > 0 && (fraction % 3 != 0 || digits(q - 4, 3) == 0)) {
+            return null;
         }
-        pos = q + 2;
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+        Instant parsed = times.parse(buf, pos, q);
+        if (parsed != null) {
+            pos = q + 1;
+        }
+        return parsed;
     }
 
     private int digits(int from, int count) {

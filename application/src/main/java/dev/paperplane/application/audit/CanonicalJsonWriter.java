@@ -1,10 +1,12 @@
 package dev.paperplane.application.audit;
 
+import dev.paperplane.application.text.UtcTime;
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,56 +17,89 @@ import java.util.function.BiConsumer;
  * as strings at scale 8, instants in ISO-8601 UTC form. {@link CanonicalJsonReader} accepts exactly this.
  */
 final class CanonicalJsonWriter {
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final StringBuilder out;
+    // UTF-8 written straight into one growing array, which a sealer keeps from record to record
+    private byte[] out;
+    private int length;
 
     CanonicalJsonWriter(int capacity) {
-        this.out = new StringBuilder(capacity);
+        this.out = new byte[capacity];
     }
 
-    /** Appends punctuation and field names as they are. */
+    /** Starts over on the same array: what was written is forgotten (the sealer's next record). */
+    CanonicalJsonWriter start() {
+        length = 0;
+        return this;
+    }
+
+    /** Appends punctuation and field names (ASCII) as they are. */
     CanonicalJsonWriter raw(String literal) {
-        out.append(literal);
+        int n = literal.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            out[length++] = (byte) literal.charAt(i);
+        }
         return this;
     }
 
     /** Appends an integer. */
     CanonicalJsonWriter number(long value) {
-        out.append(value);
-        return this;
+        return raw(Long.toString(value));
     }
 
     /** Appends {@code s} as a canonical JSON string. */
     CanonicalJsonWriter string(String s) {
-        out.append('"');
         int n = s.length();
+        room(n * 3 + 2);
+        out[length++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '"') {
-                out.append("\\\"");
-            } else if (c == '\\') {
-                out.append("\\\\");
+            if (c == '"' || c == '\\') {
+                out[length++] = '\\';
+                out[length++] = (byte) c;
             } else if (c < 0x20) {
-                out.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
+                room(6 + (n - i) * 3);
+                out[length++] = '\\';
+                out[length++] = 'u';
+                out[length++] = '0';
+                out[length++] = '0';
+                out[length++] = HEX_DIGITS[c >> 4];
+                out[length++] = HEX_DIGITS[c & 0xf];
+            } else if (c < 0x80) {
+                out[length++] = (byte) c;
+            } else if (c < 0x800) {
+                out[length++] = (byte) (0xc0 | c >> 6);
+                out[length++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    out.append(c).append(s.charAt(++i));
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    out[length++] = (byte) (0xf0 | cp >> 18);
+                    out[length++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    out[length++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    out[length++] = (byte) (0x80 | cp & 0x3f);
                 } else {
                     throw new IllegalArgumentException("string contains an unpaired surrogate at index " + i
                             + ", which UTF-8 cannot carry: " + s.substring(0, i));
                 }
             } else {
-                out.append(c);
+                out[length++] = (byte) (0xe0 | c >> 12);
+                out[length++] = (byte) (0x80 | c >> 6 & 0x3f);
+                out[length++] = (byte) (0x80 | c & 0x3f);
             }
         }
-        out.append('"');
+        out[length++] = '"';
         return this;
     }
 
     /** Appends {@code ,"name":} and the decimal. */
     CanonicalJsonWriter decimalField(String name, BigDecimal value) {
-        out.append(",\"").append(name).append("\":");
+        room(name.length() + 4);
+        out[length++] = ',';
+        out[length++] = '"';
+        raw(name);
+        out[length++] = '"';
+        out[length++] = ':';
         return decimal(name, value);
     }
 
@@ -80,15 +115,50 @@ final class CanonicalJsonWriter {
             throw new IllegalArgumentException(name + " " + value.toPlainString() + " has scale " + value.scale()
                     + "; audit decimals must have scale " + Decimals.SCALE + " (use Decimals.of)");
         }
-        out.append('"').append(value.toPlainString()).append('"');
+        room(2);
+        out[length++] = '"';
+        try {
+            plain(Decimals.unscaled(value));
+        } catch (ArithmeticException beyondLong) {
+            raw(value.toPlainString());
+        }
+        room(1);
+        out[length++] = '"';
         return this;
+    }
+
+    /** Writes {@code unscaled × 10^-8} as {@link BigDecimal#toPlainString} writes it at scale 8. */
+    private void plain(long unscaled) {
+        if (unscaled == Long.MIN_VALUE) {
+            throw new ArithmeticException("beyond the negated range of a long");
+        }
+        long magnitude = Math.abs(unscaled);
+        room(22);
+        if (unscaled < 0) {
+            out[length++] = '-';
+        }
+        raw(Long.toString(magnitude / 100_000_000));
+        out[length++] = '.';
+        long fraction = magnitude % 100_000_000;
+        for (int i = length + 7; i >= length; i--) {
+            out[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        length += 8;
     }
 
     /** Appends an instant as an ISO-8601 UTC string. */
     CanonicalJsonWriter instant(Instant time) {
-        out.append('"');
-        DateTimeFormatter.ISO_INSTANT.formatTo(time, out);
-        out.append('"');
+        room(UtcTime.MAX_LENGTH + 2);
+        out[length++] = '"';
+        int at = UtcTime.formatTo(time, out, length);
+        if (at < 0) {
+            raw(DateTimeFormatter.ISO_INSTANT.format(time));
+        } else {
+            length = at;
+        }
+        room(1);
+        out[length++] = '"';
         return this;
     }
 
@@ -100,11 +170,13 @@ final class CanonicalJsonWriter {
         boolean first = true;
         for (Map.Entry<String, V> entry : naturalOrder(map).entrySet()) {
             if (!first) {
-                out.append(',');
+                room(1);
+                out[length++] = ',';
             }
             first = false;
             string(entry.getKey());
-            out.append(':');
+            room(1);
+            out[length++] = ':';
             value.accept(entry.getKey(), entry.getValue());
         }
         return this;
@@ -119,14 +191,30 @@ final class CanonicalJsonWriter {
         return sorted;
     }
 
+    private void room(int bytes) {
+        if (length + bytes > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, length + bytes));
+        }
+    }
+
     /** What was written, as text. */
     @Override
     public String toString() {
-        return out.toString();
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
     /** What was written, as UTF-8. */
     byte[] bytes() {
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(out, length);
+    }
+
+    /** The array holding what was written in its first {@link #length()} bytes; valid until the next write. */
+    byte[] buffer() {
+        return out;
+    }
+
+    /** How many bytes were written. */
+    int length() {
+        return length;
     }
 }

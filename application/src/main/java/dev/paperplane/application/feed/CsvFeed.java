@@ -1,6 +1,7 @@
 package dev.paperplane.application.feed;
 
 import dev.paperplane.application.text.Excerpt;
+import dev.paperplane.application.text.UtcTime;
 import dev.paperplane.domain.market.Bar;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ public final class CsvFeed {
     private final FeedLines in;
     private final String source;
     private final BarSequence bars = new BarSequence();
+    private final UtcTime times = new UtcTime();
     private boolean headerRead;
 
     /** A reader of the UTF-8 bytes {@code in}; {@code source} names the feed in error messages. */
@@ -71,12 +73,15 @@ public final class CsvFeed {
                 throw fail(oversized);
             }
         }
-        Instant time;
-        try {
-            time = Instant.parse(fields[0].trim());
-        } catch (DateTimeParseException e) {
-            throw fail("time " + Excerpt.quoted(fields[0])
-                    + " is not an ISO-8601 instant such as 2024-01-02T09:30:00Z");
+        String text = fields[0].trim();
+        Instant time = times.parse(text);
+        if (time == null) {
+            try {
+                time = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw fail("time " + Excerpt.quoted(fields[0])
+                        + " is not an ISO-8601 instant such as 2024-01-02T09:30:00Z");
+            }
         }
         String instrument = fields[1].trim();
         if (!Bar.isValidInstrument(instrument)) {

@@ -4,6 +4,8 @@ import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.SealedRecord;
+import dev.paperplane.application.audit.Sealer;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.replay.ReplayedState;
@@ -146,7 +148,7 @@ public final class RunPaperSession {
      * transparency-log entry; every other record's size is bounded by the core and far below the limit.
      */
     private static void requireServable(SessionStarted longest) {
-        int bytes = AuditCodec.seal(new ChainHead(Long.MAX_VALUE - 1, ChainHead.GENESIS.hash()), longest).line().length - 1;
+        int bytes = AuditCodec.seal(new ChainHead(Long.MAX_VALUE - 1, ChainHead.GENESIS.hash()), longest).length() - 1;
         if (bytes > AuditTree.MAX_ENTRY_BYTES) {
             throw new RecordTooLongException(bytes, AuditTree.MAX_ENTRY_BYTES);
         }
@@ -157,15 +159,15 @@ public final class RunPaperSession {
         List<EncodedRecord> batch = new ArrayList<>(events.size());
         ChainHead head = progress.head;
         for (AuditEvent event : events) {
-            EncodedRecord record = AuditCodec.seal(head, event);
-            if (record.line().length - 1 > AuditTree.MAX_ENTRY_BYTES) {
+            SealedRecord record = progress.sealer.seal(head, event);
+            if (record.length() - 1 > AuditTree.MAX_ENTRY_BYTES) {
                 // a log must never hold a record its Merkle tree cannot serve: the batch is not written
                 throw new IllegalStateException("record seq " + record.seq() + " (" + event.type() + ") would be "
-                        + (record.line().length - 1) + " bytes, more than a transparency-log entry can hold");
+                        + (record.length() - 1) + " bytes, more than a transparency-log entry can hold");
             }
             batch.add(record);
-            progress.pendingBytes += record.line().length;
-            head = new ChainHead(record.seq(), record.hash());
+            progress.pendingBytes += record.length();
+            head = record.head();
             if (event instanceof PaperOrderFilled) {
                 progress.fills++;
             } else if (event instanceof OrderRejected) {
@@ -201,6 +203,7 @@ public final class RunPaperSession {
     /** Mutable bookkeeping of one run; never outlives {@link #run}. */
     private static final class Progress {
         final StateFold fold;
+        final Sealer sealer = new Sealer();
         final List<List<EncodedRecord>> pending = new ArrayList<>();
         long pendingBytes;
         ChainHead head;

@@ -31,6 +31,16 @@ public final class Decimals {
         return of(new BigDecimal(text));
     }
 
+    /**
+     * {@code value × 10^8} at the canonical scale, as a {@code long}: the unscaled form in which sums over many
+     * values are exact and cheap.
+     *
+     * @throws ArithmeticException when it is beyond a {@code long} (beyond about 92 billion)
+     */
+    public static long unscaled(BigDecimal value) {
+        return of(value).movePointRight(SCALE).longValueExact();
+    }
+
     /** A whole number at the canonical scale. */
     public static BigDecimal of(long value) {
         return BigDecimal.valueOf(value).setScale(SCALE);

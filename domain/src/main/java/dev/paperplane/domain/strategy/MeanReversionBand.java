@@ -50,51 +50,97 @@ public final class MeanReversionBand implements Strategy {
         List<BigDecimal> values = closes.closes();
         int n = values.size();
         if (n < window) {
-            return Signal.hold("warming up: " + n + " of " + window + " closes", new TreeMap<>());
+            return Signal.hold(() -> "warming up: " + n + " of " + window + " closes", TreeMap::new);
         }
         List<BigDecimal> last = values.subList(n - window, n);
-        BigDecimal mean = mean(last);
+        BigDecimal mean = PriceWindow.mean(last, 0, window);
         BigDecimal sd = populationStandardDeviation(last);
         BigDecimal width = Decimals.multiply(k, sd);
         BigDecimal lower = mean.subtract(width);
         BigDecimal upper = mean.add(width);
         BigDecimal close = values.get(n - 1);
+        if (close.compareTo(lower) < 0) {
+            return new Signal(Action.BUY, quantity, "close " + Decimals.format(close) + " below lower "
+                    + band(mean, sd, lower, upper), indicators(close, mean, sd, lower, upper));
+        }
+        if (close.compareTo(upper) > 0) {
+            return new Signal(Action.SELL, quantity, "close " + Decimals.format(close) + " above upper "
+                    + band(mean, sd, lower, upper), indicators(close, mean, sd, lower, upper));
+        }
+        return Signal.hold(() -> "close " + Decimals.format(close) + " inside " + band(mean, sd, lower, upper),
+                () -> indicators(close, mean, sd, lower, upper));
+    }
+
+    private String band(BigDecimal mean, BigDecimal sd, BigDecimal lower, BigDecimal upper) {
+        return "band [" + Decimals.format(lower) + ", " + Decimals.format(upper) + "] = mean "
+                + Decimals.format(mean) + " ± " + Decimals.format(k) + " × sd " + Decimals.format(sd)
+                + " over " + window + " closes";
+    }
+
+    private static SortedMap<String, BigDecimal> indicators(BigDecimal close, BigDecimal mean, BigDecimal sd,
+                                                            BigDecimal lower, BigDecimal upper) {
         SortedMap<String, BigDecimal> indicators = new TreeMap<>();
         indicators.put("close", close);
         indicators.put("mean", mean);
         indicators.put("stdDev", sd);
         indicators.put("lowerBand", lower);
         indicators.put("upperBand", upper);
-        String band = "band [" + Decimals.format(lower) + ", " + Decimals.format(upper) + "] = mean "
-                + Decimals.format(mean) + " ± " + Decimals.format(k) + " × sd " + Decimals.format(sd)
-                + " over " + window + " closes";
-        if (close.compareTo(lower) < 0) {
-            return new Signal(Action.BUY, quantity,
-                    "close " + Decimals.format(close) + " below lower " + band, indicators);
-        }
-        if (close.compareTo(upper) > 0) {
-            return new Signal(Action.SELL, quantity,
-                    "close " + Decimals.format(close) + " above upper " + band, indicators);
-        }
-        return Signal.hold("close " + Decimals.format(close) + " inside " + band, indicators);
-    }
-
-    /** Arithmetic mean at the canonical scale. */
-    static BigDecimal mean(List<BigDecimal> values) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (BigDecimal value : values) {
-            sum = sum.add(value);
-        }
-        return Decimals.divide(sum, BigDecimal.valueOf(values.size()));
+        return indicators;
     }
 
     /**
      * Population standard deviation, exactly rounded HALF_EVEN to the canonical scale. With every value
      * {@code u/10^8}, {@code sd·10^8 = sqrt(D)/n} for the integer {@code D = n·Σu² − (Σu)²}, so the rounding is
      * decided by integer comparisons alone and never depends on a square-root implementation's last digit.
+     * {@code D} is the same for values shifted by any constant; shifted by the last value, it fits a {@code long}
+     * for any realistic window, and is computed with {@link BigInteger} only when it does not.
      */
     static BigDecimal populationStandardDeviation(List<BigDecimal> values) {
-        BigInteger n = BigInteger.valueOf(values.size());
+        try {
+            return new BigDecimal(BigInteger.valueOf(roundedSqrtOverN(values)), Decimals.SCALE);
+        } catch (ArithmeticException beyondLong) {
+            return new BigDecimal(roundedSqrtOverN(values, BigInteger.valueOf(values.size())), Decimals.SCALE);
+        }
+    }
+
+    /** {@code round(sqrt(D)/n)} in exact {@code long} arithmetic; an {@link ArithmeticException} on overflow. */
+    private static long roundedSqrtOverN(List<BigDecimal> values) {
+        long n = values.size();
+        long shift = Decimals.unscaled(values.getLast());
+        long sum = 0;
+        long sumOfSquares = 0;
+        for (BigDecimal value : values) {
+            long v = Math.subtractExact(Decimals.unscaled(value), shift);
+            sum = Math.addExact(sum, v);
+            sumOfSquares = Math.addExact(sumOfSquares, Math.multiplyExact(v, v));
+        }
+        long d = Math.subtractExact(Math.multiplyExact(n, sumOfSquares), Math.multiplyExact(sum, sum));
+        long floor = squareRoot(d) / n;
+        // round(sqrt(D)/n) goes up iff sqrt(D)/n > floor + 1/2, i.e. 4·D > n²·(2·floor + 1)².
+        long twiceFloorPlusOne = Math.addExact(Math.multiplyExact(floor, 2), 1);
+        long right = Math.multiplyExact(Math.multiplyExact(n, n),
+                Math.multiplyExact(twiceFloorPlusOne, twiceFloorPlusOne));
+        int half = Long.compare(Math.multiplyExact(d, 4), right);
+        return half > 0 || (half == 0 && (floor & 1) == 1) ? floor + 1 : floor;
+    }
+
+    /** {@code floor(sqrt(d))} for {@code d ≥ 0}, by Newton's iteration from above in integers. */
+    private static long squareRoot(long d) {
+        if (d < 2) {
+            return d;
+        }
+        long x = 1L << ((64 - Long.numberOfLeadingZeros(d) + 1) / 2);
+        while (true) {
+            long y = (x + d / x) >>> 1;
+            if (y >= x) {
+                return x;
+            }
+            x = y;
+        }
+    }
+
+    /** {@link #roundedSqrtOverN(List)} with {@link BigInteger}s, for values whose sums are beyond a {@code long}. */
+    private static BigInteger roundedSqrtOverN(List<BigDecimal> values, BigInteger n) {
         BigInteger sum = BigInteger.ZERO;
         BigInteger sumOfSquares = BigInteger.ZERO;
         for (BigDecimal value : values) {
@@ -104,11 +150,9 @@ public final class MeanReversionBand implements Strategy {
         }
         BigInteger d = n.multiply(sumOfSquares).subtract(sum.multiply(sum));
         BigInteger floor = d.sqrt().divide(n);
-        // round(sqrt(D)/n) goes up iff sqrt(D)/n > floor + 1/2, i.e. 4·D > n²·(2·floor + 1)².
         BigInteger twiceFloorPlusOne = floor.shiftLeft(1).add(BigInteger.ONE);
         int half = d.shiftLeft(2).compareTo(n.multiply(n).multiply(twiceFloorPlusOne.multiply(twiceFloorPlusOne)));
-        BigInteger rounded = half > 0 || (half == 0 && floor.testBit(0)) ? floor.add(BigInteger.ONE) : floor;
-        return new BigDecimal(rounded, Decimals.SCALE);
+        return half > 0 || (half == 0 && floor.testBit(0)) ? floor.add(BigInteger.ONE) : floor;
     }
 
     @Override

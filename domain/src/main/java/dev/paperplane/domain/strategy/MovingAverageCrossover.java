@@ -49,40 +49,46 @@ public final class MovingAverageCrossover implements Strategy {
         List<BigDecimal> values = closes.closes();
         int n = values.size();
         if (n < slow + 1) {
-            return Signal.hold("warming up: " + n + " of " + (slow + 1) + " closes", new TreeMap<>());
+            return Signal.hold(() -> "warming up: " + n + " of " + (slow + 1) + " closes", TreeMap::new);
         }
-        BigDecimal fastNow = average(values, n - fast, n);
-        BigDecimal slowNow = average(values, n - slow, n);
-        BigDecimal fastBefore = average(values, n - 1 - fast, n - 1);
-        BigDecimal slowBefore = average(values, n - 1 - slow, n - 1);
-        SortedMap<String, BigDecimal> indicators = new TreeMap<>();
-        indicators.put("close", bar.close());
-        indicators.put("fastMa", fastNow);
-        indicators.put("slowMa", slowNow);
-        indicators.put("previousFastMa", fastBefore);
-        indicators.put("previousSlowMa", slowBefore);
-        String now = "fast MA(" + fast + ") " + Decimals.format(fastNow) + " vs slow MA(" + slow + ") "
-                + Decimals.format(slowNow);
-        String before = "previous bar " + Decimals.format(fastBefore) + " vs " + Decimals.format(slowBefore);
+        BigDecimal fastNow = PriceWindow.mean(values, n - fast, n);
+        BigDecimal slowNow = PriceWindow.mean(values, n - slow, n);
+        BigDecimal fastBefore = PriceWindow.mean(values, n - 1 - fast, n - 1);
+        BigDecimal slowBefore = PriceWindow.mean(values, n - 1 - slow, n - 1);
+        BigDecimal close = bar.close();
         boolean above = fastNow.compareTo(slowNow) > 0;
         boolean wasAbove = fastBefore.compareTo(slowBefore) > 0;
         boolean below = fastNow.compareTo(slowNow) < 0;
         boolean wasBelow = fastBefore.compareTo(slowBefore) < 0;
         if (above && !wasAbove) {
-            return new Signal(Action.BUY, quantity, "fast MA crossed above slow MA: " + now + "; " + before, indicators);
+            return new Signal(Action.BUY, quantity, "fast MA crossed above slow MA: "
+                    + comparison(fastNow, slowNow, fastBefore, slowBefore),
+                    indicators(close, fastNow, slowNow, fastBefore, slowBefore));
         }
         if (below && !wasBelow) {
-            return new Signal(Action.SELL, quantity, "fast MA crossed below slow MA: " + now + "; " + before, indicators);
+            return new Signal(Action.SELL, quantity, "fast MA crossed below slow MA: "
+                    + comparison(fastNow, slowNow, fastBefore, slowBefore),
+                    indicators(close, fastNow, slowNow, fastBefore, slowBefore));
         }
-        return Signal.hold("no crossover: " + now + "; " + before, indicators);
+        return Signal.hold(() -> "no crossover: " + comparison(fastNow, slowNow, fastBefore, slowBefore),
+                () -> indicators(close, fastNow, slowNow, fastBefore, slowBefore));
     }
 
-    private static BigDecimal average(List<BigDecimal> values, int from, int to) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (BigDecimal value : values.subList(from, to)) {
-            sum = sum.add(value);
-        }
-        return Decimals.divide(sum, BigDecimal.valueOf(to - from));
+    private String comparison(BigDecimal fastNow, BigDecimal slowNow, BigDecimal fastBefore, BigDecimal slowBefore) {
+        return "fast MA(" + fast + ") " + Decimals.format(fastNow) + " vs slow MA(" + slow + ") "
+                + Decimals.format(slowNow) + "; previous bar " + Decimals.format(fastBefore) + " vs "
+                + Decimals.format(slowBefore);
+    }
+
+    private static SortedMap<String, BigDecimal> indicators(BigDecimal close, BigDecimal fastNow, BigDecimal slowNow,
+                                                            BigDecimal fastBefore, BigDecimal slowBefore) {
+        SortedMap<String, BigDecimal> indicators = new TreeMap<>();
+        indicators.put("close", close);
+        indicators.put("fastMa", fastNow);
+        indicators.put("slowMa", slowNow);
+        indicators.put("previousFastMa", fastBefore);
+        indicators.put("previousSlowMa", slowBefore);
+        return indicators;
     }
 
     @Override

@@ -62,4 +62,22 @@ public record PriceWindow(int capacity, List<BigDecimal> closes) {
     public boolean full() {
         return closes.size() == capacity;
     }
+
+    /** The mean of {@code values[from, to)} at the canonical scale, summed exactly in {@code long}s when they fit. */
+    static BigDecimal mean(List<BigDecimal> values, int from, int to) {
+        BigDecimal count = BigDecimal.valueOf(to - from);
+        try {
+            long sum = 0;
+            for (int i = from; i < to; i++) {
+                sum = Math.addExact(sum, Decimals.unscaled(values.get(i)));
+            }
+            return Decimals.divide(BigDecimal.valueOf(sum, Decimals.SCALE), count);
+        } catch (ArithmeticException beyondLong) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (BigDecimal value : values.subList(from, to)) {
+                sum = sum.add(value);
+            }
+            return Decimals.divide(sum, count);
+        }
+    }
 }

@@ -135,4 +135,21 @@ class MeanReversionBandTest {
             }
         }
     }
+
+    @Test
+    void standardDeviationAndMeanStayExactForValuesBeyondTheLongRange() {
+        // unscaled, 100 billion is 10^19, beyond a long: the BigInteger and BigDecimal forms decide
+        List<BigDecimal> huge = values("100000000000", "100000000001.5", "99999999999.25", "100000000003");
+        BigDecimal mean = huge.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(4), MathContext.DECIMAL128);
+        BigDecimal variance = huge.stream().map(v -> v.subtract(mean).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(4), new MathContext(60));
+
+        assertThat(MeanReversionBand.populationStandardDeviation(huge))
+                .isEqualTo(variance.sqrt(new MathContext(40)).setScale(Decimals.SCALE, Decimals.ROUNDING));
+        assertThat(MeanReversionBand.populationStandardDeviation(values("90000000000", "90000000001.5",
+                "89999999999.25", "90000000003"))).as("shifted by the last value, 9·10^18 fits a long")
+                .isEqualTo(variance.sqrt(new MathContext(40)).setScale(Decimals.SCALE, Decimals.ROUNDING));
+        assertThat(PriceWindow.mean(huge, 0, 4)).isEqualTo(mean.setScale(Decimals.SCALE, Decimals.ROUNDING));
+    }
 }

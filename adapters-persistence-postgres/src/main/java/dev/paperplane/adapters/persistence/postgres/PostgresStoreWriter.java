@@ -2,7 +2,6 @@ package dev.paperplane.adapters.persistence.postgres;
 
 import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.AuditCorruptionException;
-import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.EncodedRecord;
@@ -12,6 +11,7 @@ import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.application.snapshot.store.SnapshotWriteException;
+import dev.paperplane.domain.audit.AuditEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -223,18 +223,19 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
         if (batch.isEmpty()) {
             return;
         }
-        List<AuditRecord> decoded = EncodedRecord.verifyContinuation(head, batch);
+        List<AuditEvent> events = EncodedRecord.verifyContinuation(head, batch);
         long first = batch.getFirst().seq();
-        ChainHead after = new ChainHead(decoded.getLast().seq(), decoded.getLast().hash());
+        ChainHead after = new ChainHead(batch.getLast().seq(), batch.getLast().hash());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.table(Schema.RECORDS)
                 + " (seq, type, \"time\", hash, line) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < batch.size(); i++) {
-                AuditRecord record = decoded.get(i);
+                EncodedRecord record = batch.get(i);
+                AuditEvent event = events.get(i);
                 insert.setLong(1, record.seq());
-                insert.setString(2, record.event().type());
-                insert.setObject(3, record.event().time().atOffset(ZoneOffset.UTC));
+                insert.setString(2, event.type());
+                insert.setObject(3, event.time().atOffset(ZoneOffset.UTC));
                 insert.setString(4, record.hash());
-                insert.setBytes(5, batch.get(i).line());
+                insert.setBytes(5, record.line());
                 insert.addBatch();
             }
             insert.executeBatch();
