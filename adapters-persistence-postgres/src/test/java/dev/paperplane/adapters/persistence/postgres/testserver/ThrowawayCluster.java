@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL cluster in a temporary directory, started from the installed server binaries
  * ({@code /usr/lib/postgresql/<version>/bin}, the newest) on a free loopback port, run as the {@code postgres} user
  * when this process runs as root; every role logs in without a password (trust), its superuser is {@code postgres}.
- * A cluster can be the primary of a hot standby ({@link #startStandby()}), which it streams its WAL to and which can
- * be promoted ({@link #promote()}). Free of JUnit, so that the tests ({@link PostgresServer}) and the benchmarks share it from this module's test-jar.
+ * A cluster can be the primary of a hot standby ({@link #startStandby}), which it streams its WAL to and which can
+ * be promoted ({@link #promote()}). Free of JUnit, so that the tests ({@link PostgresServer}) and the benchmarks
+ * share it from this module's test-jar.
  */
 public final class ThrowawayCluster {
     /** Where runuser is installed when the PATH does not name its directory. */
@@ -91,14 +92,20 @@ public final class ThrowawayCluster {
      * cluster's WAL from then on), on a port of its own, read-only until {@link #promote()}d. Stop it before its
      * primary, or it keeps trying to reconnect; {@link #stop()} stops and deletes it.
      *
+     * @param settings lines added to the standby's postgresql.conf, e.g. {@code max_standby_streaming_delay = 0}
      * @throws IllegalStateException when it cannot be started
      */
-    public ThrowawayCluster startStandby() {
+    public ThrowawayCluster startStandby(String... settings) {
         ThrowawayCluster standby = create();
         try {
             standby.cmd("pg_basebackup", "-D", standby.data.toString(), "-R", "-X", "stream", "-c", "fast",
                     "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user());
+            Files.writeString(standby.data.resolve("postgresql.conf"), "\n" + String.join("\n", settings) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             standby.boot(false, null);
+        } catch (IOException e) {
+            standby.stop();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             standby.stop();
             throw e;
