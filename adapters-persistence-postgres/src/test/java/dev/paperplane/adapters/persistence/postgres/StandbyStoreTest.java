@@ -5,14 +5,12 @@ import static dev.paperplane.adapters.persistence.postgres.TestStore.append;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperplane.adapters.persistence.postgres.testserver.RecoveryConflict;
 import dev.paperplane.adapters.persistence.postgres.testserver.StandbyPair;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ReadCancelledException;
 import dev.paperplane.application.audit.Replica;
 import dev.paperplane.application.contract.SampleEvents;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -113,58 +111,28 @@ class StandbyStoreTest {
         PostgresStore.openWriter(PostgresLocator.parse(both + "primary").target(null)).close();
     }
 
-    /**
-     * A real recovery conflict, made deterministic: the reader's query takes its snapshot while a transaction that
-     * deleted rows still runs, then waits for a lock the standby's replay holds; the primary commits the delete and
-     * vacuums the rows away, and replaying that removal cancels the waiting query (its snapshot could still see them).
-     */
+    /** A real recovery conflict ({@link RecoveryConflict}) cancels the reader's query waiting for a replayed lock. */
     @Test
-    void aQueryTheStandbyCancelsForARecoveryConflictIsACancelledReadAndTheNextReadResumes() throws Exception {
+    void aQueryTheStandbyCancelsForARecoveryConflictIsACancelledReadAndTheNextReadResumes() {
         String schema = freshSchema();
         try (PostgresStoreWriter writer = writerWith(schema, 4);
-             PostgresStoreReader standby = PostgresStore.openReader(pair.onStandby(schema));
-             Connection deleter = pair.primary().connect();
-             Connection locker = pair.primary().connect();
-             Statement delete = deleter.createStatement();
-             Statement lock = locker.createStatement()) {
+             PostgresStoreReader standby = PostgresStore.openReader(pair.onStandby(schema))) {
             assertThat(standby.head()).isEqualTo(writer.head());
-            pair.primary().query("CREATE TABLE public." + schema + "_churn WITH (autovacuum_enabled = off) AS "
-                    + "SELECT generate_series(1, 1000) AS n");
             append(writer, SampleEvents.events(5));
+            try (RecoveryConflict conflict = RecoveryConflict.arm(pair, "\"" + schema + "\".records", schema)) {
+                CompletableFuture<ChainHead> blocked = CompletableFuture.supplyAsync(standby::head);
+                if (conflict.awaitWaiting("paperplane reader", blocked::isDone)) {
+                    conflict.fire();
+                }
 
-            deleter.setAutoCommit(false);
-            delete.execute("DELETE FROM public." + schema + "_churn");
-            locker.setAutoCommit(false);
-            lock.execute("LOCK TABLE \"" + schema + "\".records IN ACCESS EXCLUSIVE MODE");
-            // a commit flushes the WAL before it, the delete's and the lock's records included
-            pair.primary().query("SELECT txid_current()");
-            pair.awaitReplay();
-
-            CompletableFuture<ChainHead> blocked = CompletableFuture.supplyAsync(standby::head);
-            awaitReaderWaitingForALock();
-            deleter.commit();
-            pair.primary().query("VACUUM public." + schema + "_churn");
-
-            assertThatThrownBy(() -> blocked.get(1, TimeUnit.MINUTES))
-                    .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(ReadCancelledException.class)
-                    .hasMessageContaining("conflict with recovery")
-                    .hasMessageContaining("repeat it");
-
-            locker.commit();
-            pair.awaitReplay();
+                assertThatThrownBy(() -> blocked.get(1, TimeUnit.MINUTES))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(ReadCancelledException.class)
+                        .hasMessageContaining("conflict with recovery")
+                        .hasMessageContaining("repeat it");
+            }
             assertThat(standby.head()).isEqualTo(writer.head());
             assertThat(all(standby.readAfter(0))).hasSize((int) writer.head().seq());
-        }
-    }
-
-    private static void awaitReaderWaitingForALock() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!"1".equals(pair.standby().query("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE application_name = 'paperplane reader' AND wait_event_type = 'Lock'"))) {
-            assertThat(System.nanoTime()).as("the reader waits for the replayed lock within a minute")
-                    .isLessThan(deadline);
-            Thread.sleep(5);
         }
     }
 }
