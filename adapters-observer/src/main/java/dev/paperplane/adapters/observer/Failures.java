@@ -1,6 +1,8 @@
 package dev.paperplane.adapters.observer;
 
 import dev.paperplane.application.audit.AuditCorruptionException;
+import dev.paperplane.application.audit.ReadCancelledException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
@@ -11,10 +13,21 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Which problem answers which failure. A 503 blames the store, so only a failure raised while a resource read the
  * store ({@link StoreUnavailableException}) or a corrupt log is one; a failure anywhere else is the observer's own
- * (500) or the request's (400).
+ * (500) or the request's (400). A read the store cancelled and that succeeds when repeated (a hot standby's recovery
+ * conflict) is a 503 with {@code Retry-After}, wherever it happened.
  */
 final class Failures implements ErrorHandler<RuntimeException> {
+    /** Seconds a client waits before repeating a read the store cancelled: a standby's replay moves on in less. */
+    static final String RETRY_CANCELLED_AFTER = "1";
+
     private static final System.Logger LOGGER = System.getLogger(Failures.class.getName());
+
+    private final Runnable cancelledRead;
+
+    /** Failures that call {@code cancelledRead} for every read the store cancelled (a standby's recovery conflict). */
+    Failures(Runnable cancelledRead) {
+        this.cancelledRead = cancelledRead;
+    }
 
     /** A resource failed to read or replay the store; the cause is what the store threw. */
     static final class StoreUnavailableException extends RuntimeException {
@@ -40,6 +53,15 @@ final class Failures implements ErrorHandler<RuntimeException> {
                             + corrupt.seq() + "; run `paperplane verify` on the data dir");
             case StoreUnavailableException store when store.getCause() instanceof AuditCorruptionException corrupt ->
                     handle(req, res, corrupt);
+            case StoreUnavailableException store when store.getCause() instanceof ReadCancelledException cancelled ->
+                    handle(req, res, cancelled);
+            case ReadCancelledException cancelled -> {
+                cancelledRead.run();
+                res.header(HeaderNames.RETRY_AFTER, RETRY_CANCELLED_AFTER);
+                Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503, "read-cancelled", "Read cancelled by the "
+                        + "store", "the store (a hot standby) cancelled this read to replay its primary's changes; "
+                        + "repeat the request after Retry-After seconds");
+            }
             case StoreUnavailableException store -> Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503,
                     "data-unavailable", "Data unavailable", "the store could not be read or replayed; check that"
                             + " the data dir is readable and run `paperplane verify` on it");

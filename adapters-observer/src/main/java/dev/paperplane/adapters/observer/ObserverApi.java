@@ -1,6 +1,7 @@
 package dev.paperplane.adapters.observer;
 
 import dev.paperplane.adapters.observer.view.AuditSummaryView;
+import dev.paperplane.adapters.observer.view.HeadView;
 import dev.paperplane.adapters.observer.view.IntegrityView;
 import dev.paperplane.adapters.observer.view.ObserverView;
 import dev.paperplane.adapters.observer.view.RuntimeView;
@@ -87,7 +88,8 @@ final class ObserverApi {
             SessionView session = overview.latestSession().map(Views::session).orElse(null);
             ObserverView observer = new ObserverView(settings.version(), API_VERSION, settings.maxResponseBytes(),
                     Params.DEFAULT_LIMIT, Params.MAX_LIMIT);
-            return whole(new RuntimeView(session, observer));
+            ChainHead head = overview.verified();
+            return whole(new RuntimeView(session, new HeadView(head.seq(), head.hash()), observer));
         });
     }
 

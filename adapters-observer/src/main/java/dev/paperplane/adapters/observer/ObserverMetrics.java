@@ -49,6 +49,9 @@ final class ObserverMetrics {
     static final String CAUGHT_UP = "paperplane.observer.last.catch.up.events";
     static final String CONNECTIONS_OPEN = "paperplane.observer.connections.open";
     static final String CONNECTIONS_DROPPED = "paperplane.observer.connections.dropped";
+    static final String STANDBY = "paperplane.store.standby";
+    static final String REPLAY_LAG = "paperplane.store.replay.lag.seconds";
+    static final String CANCELLED_READS = "paperplane.store.cancelled.reads";
 
     /** Histogram buckets: Prometheus computes quantiles from them across observers (no client-side ones). */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
@@ -60,6 +63,7 @@ final class ObserverMetrics {
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final Map<String, Answered> answered = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final Counter cancelledReads;
 
     /** The process's one registry, created when the first observer starts. */
     private static final class Shared {
@@ -76,6 +80,21 @@ final class ObserverMetrics {
                 c -> c.latest().intact() ? 1 : 0);
         gauge(CAUGHT_UP, "records the observer's latest catch-up verified beyond the one before", catchUps,
                 c -> c.latest().events());
+        gauge(STANDBY, "1 while the store is a read-only replica (a PostgreSQL hot standby), else 0", log,
+                l -> l.replica().standby() ? 1 : 0);
+        gauge(REPLAY_LAG, "age of the newest change a standby replayed while it has received changes not yet "
+                + "replayed; 0 once it replayed all it received, and on a store that is no replica", log,
+                l -> l.replica().replayLag().map(lag -> lag.toNanos() / 1e9).orElse(Double.NaN));
+        cancelledReads = mine(Counter.builder(CANCELLED_READS)
+                .description("requests whose read the store cancelled (a hot standby's recovery conflict), "
+                        + "answered 503 with Retry-After"));
+    }
+
+    /** Counts a request whose read the store cancelled. */
+    void cancelledRead() {
+        if (!closed) {
+            cancelledReads.increment();
+        }
     }
 
     /** The registry Helidon's metrics observer renders. */

@@ -2,6 +2,7 @@ package dev.paperplane.adapters.observer;
 
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
+import dev.paperplane.application.audit.Replica;
 import dev.paperplane.application.observe.LogOverview;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import io.helidon.common.pki.Keys;
@@ -247,7 +248,7 @@ public final class ObserverServer implements AutoCloseable {
     private static HttpRouting.Builder routing(ObserverApi api, LogApi log, ObserverMetrics metrics,
                                                Optional<BearerToken> token) {
         HttpRouting.Builder routing = HttpRouting.builder();
-        Failures failures = new Failures();
+        Failures failures = new Failures(metrics::cancelledRead);
         // Registration order is execution order: honour Connection: close, count every request, then check the
         // token, then the method and Accept.
         routing.addFilter(closeOnRequest(failures));
@@ -336,11 +337,15 @@ public final class ObserverServer implements AutoCloseable {
                 try {
                     log.storage();
                     LogOverview overview = api.catchUps().catchUp();
-                    return HealthCheckResponse.builder()
+                    Replica replica = log.replica();
+                    HealthCheckResponse.Builder ready = HealthCheckResponse.builder()
                             .status(overview.intact())
                             .detail("verifiedSeq", overview.verified().seq())
                             .detail("firstBadSeq", overview.chainBreak().map(b -> b.seq()).orElse(-1L))
-                            .build();
+                            .detail("standby", replica.standby());
+                    // JSON has no NaN: an unknown lag is left out
+                    replica.replayLag().ifPresent(lag -> ready.detail("replayLagSeconds", lag.toNanos() / 1e9));
+                    return ready.build();
                 } catch (RuntimeException e) {
                     return HealthCheckResponse.builder().status(false).detail("readable", false).build();
                 }

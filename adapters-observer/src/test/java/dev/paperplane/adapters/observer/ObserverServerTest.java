@@ -41,8 +41,9 @@ class ObserverServerTest {
     }
 
     @Test
-    void runtimeShowsTheConfigurationOfTheLatestSessionStartAndTheObserversLimits() {
+    void runtimeShowsTheConfigurationOfTheLatestSessionStartTheHeadItIsFromAndTheObserversLimits() {
         JsonObject runtime = client.json(V1 + "/runtime");
+        JsonObject integrity = client.json(V1 + "/audit/integrity");
 
         JsonObject session = runtime.getJsonObject("session");
         assertThat(session.getJsonNumber("seq").longValue()).isEqualTo(1);
@@ -52,6 +53,10 @@ class ObserverServerTest {
         assertThat(session.getJsonObject("config").getJsonObject("fees").getInt("feeBps")).isEqualTo(10);
         assertThat(session.getJsonObject("feed").getString("name")).isEqualTo("bars.csv");
         assertThat(session.getString("fingerprint")).hasSize(64);
+        JsonObject head = runtime.getJsonObject("head");
+        assertThat(head.getJsonNumber("seq").longValue()).isEqualTo(integrity.getJsonNumber("verifiedSeq")
+                .longValue()).isPositive();
+        assertThat(head.getString("hash")).isEqualTo(integrity.getString("verifiedHash")).hasSize(64);
         JsonObject observer = runtime.getJsonObject("observer");
         assertThat(observer.getString("version")).isEqualTo("test-1");
         assertThat(observer.getInt("maxLimit")).isEqualTo(1000);

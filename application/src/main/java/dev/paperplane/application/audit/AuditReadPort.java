@@ -36,6 +36,14 @@ public interface AuditReadPort {
     /** Size and location of the stored log. */
     AuditStorage storage();
 
+    /**
+     * Whether the store is a read-only replica (a PostgreSQL hot standby) and its replay lag; {@link Replica#NONE}
+     * for a store that replicates nothing.
+     */
+    default Replica replica() {
+        return Replica.NONE;
+    }
+
     /** The bytes after the last newline of the log, if any: a store that keeps whole records only has none. */
     default Optional<TornTail> tornTail() {
         return Optional.empty();

@@ -104,16 +104,20 @@ final class PostgresPassword {
                     + "should be u=rw (0600) or less: chmod 600 " + file);
             return null;
         }
-        String host = locator.host().startsWith("[") ? locator.host().substring(1, locator.host().length() - 1)
-                : locator.host();
-        List<String> wanted = List.of(host, Integer.toString(locator.port()), locator.database(), locator.user());
-        for (String line : readText(file).split("\r?\n")) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            Optional<String> password = match(line, wanted);
-            if (password.isPresent()) {
-                return password.get();
+        String[] lines = readText(file).split("\r?\n");
+        // one password for all the locator's hosts (the driver logs in to each with the same): the first host's
+        // matching line, else the next host's
+        for (PostgresLocator.Host at : locator.hosts()) {
+            String host = at.name().startsWith("[") ? at.name().substring(1, at.name().length() - 1) : at.name();
+            List<String> wanted = List.of(host, Integer.toString(at.port()), locator.database(), locator.user());
+            for (String line : lines) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                Optional<String> password = match(line, wanted);
+                if (password.isPresent()) {
+                    return password.get();
+                }
             }
         }
         return null;

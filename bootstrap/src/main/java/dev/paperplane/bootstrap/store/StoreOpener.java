@@ -8,6 +8,7 @@ import dev.paperplane.adapters.persistence.postgres.PostgresStore;
 import dev.paperplane.adapters.persistence.postgres.PostgresStoreException;
 import dev.paperplane.adapters.persistence.postgres.PostgresStoreReader;
 import dev.paperplane.adapters.persistence.postgres.PostgresStoreWriter;
+import dev.paperplane.application.audit.ReadCancelledException;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.snapshot.store.SnapshotStorePort;
 import dev.paperplane.application.snapshot.store.SnapshotWriteException;
@@ -85,12 +86,12 @@ public final class StoreOpener {
 
     /**
      * {@code failure} as a one-line {@link UserError} when it is a store's failure to open, read or take a snapshot
-     * (the server went away, a query failed, the disk is full), else {@code failure} itself: for commands to rethrow
+     * (the server went away, a query failed, a hot standby cancelled a read, the disk is full), else {@code failure} itself: for commands to rethrow
      * what they catch.
      */
     public static RuntimeException userError(RuntimeException failure) {
         if (failure instanceof PostgresStoreException || failure instanceof FileStoreException
-                || failure instanceof SnapshotWriteException) {
+                || failure instanceof SnapshotWriteException || failure instanceof ReadCancelledException) {
             return new UserError(failure.getMessage());
         }
         return failure;

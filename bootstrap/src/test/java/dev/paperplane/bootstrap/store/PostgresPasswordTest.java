@@ -141,6 +141,22 @@ class PostgresPasswordTest {
         assertThat(password).isEqualTo("v6");
     }
 
+    @Test
+    void withSeveralHostsTheFirstHostWithAMatchingLineGivesThePassword() throws IOException {
+        pgpass("""
+                replica:5433:trading:observer:of-the-replica
+                primary:5432:trading:observer:of-the-primary
+                """);
+        PostgresLocator both = PostgresLocator.parse(
+                "postgresql://observer@primary:5432,replica:5433/trading?targetServerType=preferSecondary");
+        PostgresLocator replicaFirst = PostgresLocator.parse("postgresql://observer@replica:5433,primary/trading");
+
+        assertThat(PostgresPassword.resolve(both, Optional.empty(), new PostgresPassword.Sources(Map.of(), dir),
+                warnings::add)).isEqualTo("of-the-primary");
+        assertThat(PostgresPassword.resolve(replicaFirst, Optional.empty(), new PostgresPassword.Sources(Map.of(),
+                dir), warnings::add)).isEqualTo("of-the-replica");
+    }
+
     private String resolve(Optional<Path> file, Map<String, String> environment) {
         return PostgresPassword.resolve(LOCATOR, file, new PostgresPassword.Sources(environment, dir), warnings::add);
     }

@@ -6,11 +6,16 @@ import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ChainVerifier;
 import dev.paperplane.application.audit.StoredLine;
+import dev.paperplane.application.audit.ReadCancelledException;
+import dev.paperplane.application.audit.Replica;
 import dev.paperplane.application.snapshot.Snapshot;
 import dev.paperplane.application.snapshot.SnapshotInfo;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -28,7 +33,9 @@ import java.util.stream.StreamSupport;
  * and keeps the verified chain hash of every {@value #INDEX_INTERVAL}th record, so reading at any seq fetches
  * (through the seq primary key) and re-verifies at most one interval before it. A row that fails verification
  * is reported at its seq with the table as segment and offset -1. A broken connection is reopened on the next
- * call. Thread-safe: calls take turns on the connection; a stream holds nothing open between its pages.
+ * call. On a hot standby it runs the same read-only queries, in bounded pages, and a query the standby cancels
+ * for a recovery conflict is a {@link ReadCancelledException}: the chain verified so far stays, and the next call
+ * resumes from it. Thread-safe: calls take turns on the connection; a stream holds nothing open between its pages.
  */
 public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPort, AutoCloseable {
 
@@ -37,7 +44,20 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
     /** Rows fetched per query. */
     static final int PAGE = 512;
 
+    /** The SQLSTATE of a statement a hot standby cancelled for a recovery conflict. */
+    static final String RECOVERY_CONFLICT = "40001";
+
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * Whether the server is a standby, and its replay lag in microseconds: the age of the last replayed commit while
+     * WAL is received and not yet replayed, else 0; null when nothing was replayed yet.
+     */
+    private static final String REPLICA = "SELECT pg_is_in_recovery(), CASE "
+            + "WHEN NOT pg_is_in_recovery() THEN 0 "
+            + "WHEN pg_last_wal_receive_lsn() IS NOT NULL AND pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() "
+            + "THEN 0 "
+            + "ELSE greatest(0, (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000000)"
+            + "::bigint) END";
 
     private final PostgresTarget target;
     private final Schema schema;
@@ -183,6 +203,19 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
         return new AuditStorage(target.location(), bytes, 1);
     }
 
+    /** {@inheritDoc} Asked of the server each time: {@code pg_is_in_recovery()} and the replay positions. */
+    @Override
+    public synchronized Replica replica() {
+        try (Statement query = connection().createStatement(); ResultSet row = query.executeQuery(REPLICA)) {
+            row.next();
+            long micros = row.getLong(2);
+            return new Replica(row.getBoolean(1), row.wasNull() ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(micros * 1000)));
+        } catch (SQLException e) {
+            throw failure("cannot tell whether the server is a standby", e);
+        }
+    }
+
     @Override
     public synchronized List<SnapshotInfo> list() {
         try {
@@ -229,8 +262,12 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
         return connection;
     }
 
-    /** Wraps a failed query, dropping the connection if it is broken so the next call opens a new one. */
-    private PostgresStoreException failure(String what, SQLException e) {
+    /**
+     * Wraps a failed query, dropping the connection if it is broken so the next call opens a new one. A query a hot
+     * standby cancelled for a recovery conflict (SQLSTATE 40001, serialization_failure: the only one a read-only
+     * transaction that is not SERIALIZABLE gets) is a {@link ReadCancelledException}.
+     */
+    private RuntimeException failure(String what, SQLException e) {
         boolean valid;
         try {
             valid = connection != null && connection.isValid(2);
@@ -240,6 +277,10 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
         if (!valid && connection != null) {
             Connections.closeQuietly(connection);
             connection = null;
+        }
+        if (RECOVERY_CONFLICT.equals(e.getSQLState())) {
+            return new ReadCancelledException(what + " (" + target.location() + "): the standby cancelled the query ("
+                    + e.getMessage() + "); repeat it: it succeeds once the standby's replay has moved on", e);
         }
         return new PostgresStoreException(what + " (" + target.location() + "): " + e.getMessage(), e);
     }

@@ -53,6 +53,7 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
         Schema schema = new Schema(target.schema());
         Connection connection = Connections.writer(target);
         try {
+            requirePrimary(connection, target);
             int pid = lock(connection, schema, target);
             create(connection, schema, target);
             ChainHead head = storedHead(connection, schema);
@@ -65,6 +66,22 @@ public final class PostgresStoreWriter implements AuditAppendPort, SnapshotStore
         } catch (RuntimeException e) {
             Connections.closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /** Refuses a hot standby, which would refuse the first write, with what to do instead. */
+    private static void requirePrimary(Connection connection, PostgresTarget target) throws SQLException {
+        boolean standby;
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT pg_is_in_recovery()")) {
+            row.next();
+            standby = row.getBoolean(1);
+        }
+        connection.commit();
+        if (standby) {
+            throw new PostgresStoreException("the server of " + target.location() + " is a hot standby "
+                    + "(pg_is_in_recovery() is true), and a standby is read-only: run writes to the primary only. "
+                    + "Point --store at the primary, or add targetServerType=primary to a locator of several hosts");
         }
     }
 

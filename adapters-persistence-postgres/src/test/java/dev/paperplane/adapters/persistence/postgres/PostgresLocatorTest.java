@@ -19,7 +19,8 @@ class PostgresLocatorTest {
     @Test
     void portAndSchemaHaveDefaults() {
         PostgresLocator locator = PostgresLocator.parse("postgres://trader@localhost/books");
-        assertThat(locator.port()).isEqualTo(5432);
+        assertThat(locator.hosts()).containsExactly(new PostgresLocator.Host("localhost", 5432));
+        assertThat(locator.targetServerType()).isEqualTo("any");
         assertThat(locator.schema()).isEqualTo("paperplane");
         assertThat(locator).hasToString("postgresql://trader@localhost:5432/books?schema=paperplane");
     }
@@ -27,8 +28,30 @@ class PostgresLocatorTest {
     @Test
     void anIpv6HostKeepsItsBrackets() {
         PostgresLocator locator = PostgresLocator.parse("postgresql://trader@[::1]:5433/books");
-        assertThat(locator.host()).isEqualTo("[::1]");
+        assertThat(locator.hosts()).containsExactly(new PostgresLocator.Host("[::1]", 5433));
         assertThat(locator.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5433/books");
+    }
+
+    @Test
+    void severalHostsAreTriedInOrderAndTheServerTypeGoesToTheDriver() {
+        PostgresLocator locator = PostgresLocator.parse(
+                "postgresql://observer@h1:5432,[::1],h3:5433/books?targetServerType=preferSecondary&schema=s1");
+        assertThat(locator.hosts()).containsExactly(new PostgresLocator.Host("h1", 5432),
+                new PostgresLocator.Host("[::1]", 5432), new PostgresLocator.Host("h3", 5433));
+        assertThat(locator.targetServerType()).isEqualTo("preferSecondary");
+        assertThat(locator.schema()).isEqualTo("s1");
+        assertThat(locator.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h1:5432,[::1]:5432,h3:5433/books?targetServerType=preferSecondary");
+        assertThat(locator).hasToString(
+                "postgresql://observer@h1:5432,[::1]:5432,h3:5433/books?schema=s1&targetServerType=preferSecondary");
+        assertThat(PostgresLocator.parse(locator.toString())).isEqualTo(locator);
+    }
+
+    @Test
+    void theLocationOfASeveralHostTargetNamesEveryHostAndNoPassword() {
+        PostgresTarget target = PostgresLocator.parse("postgresql://u@h1:5432,h2:5433/books?targetServerType=primary")
+                .target("hunter2");
+        assertThat(target.location()).isEqualTo("postgresql://u@h1:5432,h2:5433/books?schema=paperplane");
     }
 
     @Test
@@ -66,7 +89,10 @@ class PostgresLocatorTest {
             "postgresql://trader@:5432/books | no host",
             "postgresql://trader@h:99999/books | port",
             "postgresql://trader@h:x/books | port",
-            "postgresql://trader@a,b/books | several hosts",
+            "postgresql://trader@a,,b/books | empty one between commas",
+            "postgresql://trader@a:x,b/books | port",
+            "postgresql://trader@a,b/books?targetServerType=slave | none of any, primary, secondary",
+            "postgresql://trader@a/books?schema=a&schema=b | each once",
             "postgresql://trader@h/books?schema=Bad-Name | schema",
             "postgresql://trader@h/books?sslmode=require | sslmode=require",
             "postgresql://trader@h/bo%zzks | hex digits"})

@@ -11,10 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,7 +27,9 @@ import java.util.stream.Stream;
  * A throwaway PostgreSQL cluster in a temporary directory, started from the installed server binaries
  * ({@code /usr/lib/postgresql/<version>/bin}, the newest) on a free loopback port, run as the {@code postgres} user
  * when this process runs as root; every role logs in without a password (trust), its superuser is {@code postgres}.
- * Free of JUnit, so that the tests ({@link PostgresServer}) and the benchmarks share it from this module's test-jar.
+ * A cluster can be the primary of a hot standby ({@link #startStandby}), which it streams its WAL to and which can
+ * be promoted ({@link #promote()}). Free of JUnit, so that the tests ({@link PostgresServer}) and the benchmarks
+ * share it from this module's test-jar.
  */
 public final class ThrowawayCluster {
     /** Where runuser is installed when the PATH does not name its directory. */
@@ -33,6 +40,7 @@ public final class ThrowawayCluster {
     private final Path data;
     private final Path log;
     private String jdbcUrl;
+    private int port;
 
     private ThrowawayCluster(Path bin, boolean asPostgres, Path dir) {
         this.bin = bin;
@@ -67,6 +75,45 @@ public final class ThrowawayCluster {
      * @throws IllegalStateException when it cannot be started ({@link #unavailable()} says why in advance)
      */
     public static ThrowawayCluster start(boolean durable, String passwordGroup) {
+        ThrowawayCluster cluster = create();
+        try {
+            cluster.cmd("initdb", "-D", cluster.data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                    "--locale=C", "-N");
+            cluster.boot(durable, passwordGroup);
+        } catch (RuntimeException e) {
+            cluster.stop();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /**
+     * Starts a hot standby of this cluster: a base backup taken with {@code pg_basebackup -R} (so it streams this
+     * cluster's WAL from then on), on a port of its own, read-only until {@link #promote()}d. Stop it before its
+     * primary, or it keeps trying to reconnect; {@link #stop()} stops and deletes it.
+     *
+     * @param settings lines added to the standby's postgresql.conf, e.g. {@code max_standby_streaming_delay = 0}
+     * @throws IllegalStateException when it cannot be started
+     */
+    public ThrowawayCluster startStandby(String... settings) {
+        ThrowawayCluster standby = create();
+        try {
+            standby.cmd("pg_basebackup", "-D", standby.data.toString(), "-R", "-X", "stream", "-c", "fast",
+                    "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user());
+            Files.writeString(standby.data.resolve("postgresql.conf"), "\n" + String.join("\n", settings) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            standby.boot(false, null);
+        } catch (IOException e) {
+            standby.stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            standby.stop();
+            throw e;
+        }
+        return standby;
+    }
+
+    private static ThrowawayCluster create() {
         Path initdb = installedInitdb();
         if (initdb == null) {
             throw new IllegalStateException(unavailable().orElse("no initdb"));
@@ -85,14 +132,67 @@ public final class ThrowawayCluster {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for a throwaway cluster: " + e, e);
         }
-        ThrowawayCluster cluster = new ThrowawayCluster(initdb.getParent(), asPostgres, dir);
-        try {
-            cluster.boot(durable, passwordGroup);
-        } catch (RuntimeException e) {
-            cluster.stop();
-            throw e;
+        return new ThrowawayCluster(initdb.getParent(), asPostgres, dir);
+    }
+
+    /** Promotes this standby to a primary ({@code pg_ctl promote}); returns once it accepts writes. */
+    public void promote() {
+        cmd("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "promote");
+    }
+
+    /**
+     * Waits until this standby has replayed everything {@code primary} had written when this was called: its
+     * {@code pg_last_wal_replay_lsn()} reaches the primary's {@code pg_current_wal_lsn()}.
+     *
+     * @throws IllegalStateException when that takes more than a minute (replication is broken)
+     */
+    public void awaitReplayOf(ThrowawayCluster primary) {
+        String target = primary.query("SELECT pg_current_wal_lsn()::text");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!"t".equals(query("SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the standby in " + dir + " did not replay up to " + target
+                        + " within a minute:\n" + tail(log));
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for the standby's replay", e);
+            }
         }
-        return cluster;
+    }
+
+    /** A new superuser connection to its {@code postgres} database, in autocommit mode. */
+    public Connection connect() {
+        Properties properties = new Properties();
+        properties.setProperty("user", user());
+        properties.setProperty("ApplicationName", "paperplane test admin");
+        try {
+            return new org.postgresql.Driver().connect(jdbcUrl, properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the throwaway cluster " + jdbcUrl + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code sql} as the superuser: the first column of its first row as text, or null when it has none. */
+    public String query(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                return null;
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed on " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The loopback port it listens on. */
+    public int port() {
+        return port;
     }
 
     /** The JDBC URL of its {@code postgres} database. */
@@ -110,8 +210,8 @@ public final class ThrowawayCluster {
         return dir;
     }
 
+    /** Configures a free port (a later line wins over what a base backup copied) and starts the server. */
     private void boot(boolean durable, String passwordGroup) {
-        cmd("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "-N");
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             try {
@@ -131,7 +231,8 @@ public final class ThrowawayCluster {
             }
             try {
                 cmd("pg_ctl", "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60", "start");
-                jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+                this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+                this.port = port;
                 return;
             } catch (IllegalStateException e) {
                 if (attempt == 3) {
