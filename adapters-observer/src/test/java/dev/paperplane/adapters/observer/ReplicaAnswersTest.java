@@ -8,6 +8,7 @@ import dev.paperplane.application.audit.AuditStorage;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ReadCancelledException;
 import dev.paperplane.application.audit.Replica;
+import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.contract.InMemoryStore;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -55,6 +56,11 @@ class ReplicaAnswersTest {
                     throw cancelled();
                 }
             });
+        }
+
+        @Override
+        public Stream<StoredLine> linesAfter(long afterSeq) {
+            return store.linesAfter(afterSeq);
         }
 
         @Override
