@@ -1,6 +1,5 @@
 package dev.paperplane.application.copy;
 
-import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.AuditCorruptionException;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
@@ -8,6 +7,7 @@ import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.append.AuditAppendPort;
 import dev.paperplane.application.audit.append.AuditWriteException;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.Sealer;
 import dev.paperplane.application.copy.CopyListener.Pass;
 import dev.paperplane.application.copy.CopyListener.PassProgress;
 import dev.paperplane.application.session.SessionBatches;
@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * Copies a verified audit log and its snapshots from one store to another, whichever adapters hold them. The
  * source is only read, and its read port verifies every record; the target is held by its writer throughout. A
  * target that already holds a prefix of the source (an interrupted copy) is continued from its head; any other
- * non-empty target is refused. Records are re-encoded from the target's head with {@link AuditCodec#seal}, which
+ * non-empty target is refused. Records are re-encoded from the target's head with one {@link Sealer}, which
  * must reproduce the source's hash at every seq: equal hashes mean equal bytes, so the chain is the same in both
  * stores. They are appended in the runtime's batches ({@link SessionBatches}), grouped into appends of about
  * {@value #GROUP} records ({@link AuditAppendPort#appendBatches}), so a store lays them out as the runtime did.
@@ -175,6 +175,7 @@ public final class CopyAuditTrail {
     private ChainHead copyRecords(Target target, ChainHead start, ChainHead end, PassProgress progress) {
         ChainHead head = start;
         Groups groups = new Groups(target);
+        Sealer sealer = new Sealer();
         // the record before the first copied one tells whether that one begins a batch of the runtime's
         AuditEvent previous = start.seq() == 0 ? null : source.log().read(start.seq()).map(AuditRecord::event)
                 .orElseThrow(() -> new CopyFailedException("the source " + source.name() + " lost its record at seq "
@@ -183,7 +184,7 @@ public final class CopyAuditTrail {
             Iterator<AuditRecord> it = records.iterator();
             while (head.seq() < end.seq() && it.hasNext()) {
                 AuditRecord record = it.next();
-                EncodedRecord sealed = AuditCodec.seal(head, record.event());
+                EncodedRecord sealed = sealer.seal(head, record.event());
                 // the chain-identity guarantee: the same event after the same head is the same bytes
                 if (sealed.seq() != record.seq() || !sealed.hash().equals(record.hash())) {
                     throw new CopyFailedException("re-encoding record seq " + record.seq() + " of " + source.name()

@@ -1,11 +1,11 @@
 package dev.paperplane.application.session;
 
-import dev.paperplane.application.audit.AuditCodec;
 import dev.paperplane.application.audit.AuditReadPort;
 import dev.paperplane.application.audit.AuditRecord;
 import dev.paperplane.application.audit.ChainHead;
 import dev.paperplane.application.audit.ConfigFingerprint;
 import dev.paperplane.application.audit.EncodedRecord;
+import dev.paperplane.application.audit.Sealer;
 import dev.paperplane.application.replay.Replay;
 import dev.paperplane.application.replay.ReplayedState;
 import dev.paperplane.application.snapshot.SnapshotLoadPort;
@@ -84,8 +84,9 @@ public final class InitializeRuntime {
         }
         // the stored records must be exactly the recomputed ones, byte for byte: same chain hashes
         ChainHead chain = before.head();
+        Sealer sealer = new Sealer();
         for (int i = 0; i < stored.size(); i++) {
-            EncodedRecord recomputed = AuditCodec.seal(chain, whole.get(i));
+            EncodedRecord recomputed = sealer.seal(chain, whole.get(i));
             if (!recomputed.hash().equals(stored.get(i).hash())) {
                 return List.of();
             }
