@@ -18,10 +18,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,21 +35,19 @@ class PerformanceIndependentCheckTest {
 
     @Test
     void thePythonFoldFromTheDocsPrintsTheFiguresOfPerformance() throws IOException, InterruptedException {
-        requirePython();
-        Matcher block = PYTHON_BLOCK.matcher(Files.readString(docs(), StandardCharsets.UTF_8));
+        ExternalProgram.PYTHON.require("the independent performance check");
+        Matcher block = PYTHON_BLOCK.matcher(Files.readString(
+                ExternalProgram.repositoryRoot().resolve("docs/api.md"), StandardCharsets.UTF_8));
         assertThat(block.find()).as("a ```python block in docs/api.md").isTrue();
         Path script = Files.writeString(dir.resolve("performance.py"), block.group(1), StandardCharsets.UTF_8);
         Path feed = Fixtures.feed(dir.resolve("feed.csv"), 300, "AAA,BBB,C.1", 7);
         Path data = dir.resolve("data");
         Cli.ok("run", "--data", data, "--feed", feed, "--config", Fixtures.config(dir.resolve("config.yaml")));
 
-        Process python = new ProcessBuilder("python3", script.toString(), data.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String printed = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).isZero();
+        Cli.Result python = ExternalProgram.PYTHON.run(script.toString(), data.toString());
+        assertThat(python.exitCode()).as(python.err()).isZero();
 
-        assertThat(printed).isEqualTo(expected(FileStore.openReader(data)));
+        assertThat(python.out().strip()).isEqualTo(expected(FileStore.openReader(data)));
     }
 
     /** The same figures from the observer's fold, in the script's format (Python's json.dumps, sorted keys). */
@@ -77,24 +73,5 @@ class PerformanceIndependentCheckTest {
 
     private static String q(Object value) {
         return "\"" + (value instanceof BigDecimal d ? Decimals.format(d) : value) + "\"";
-    }
-
-    private static Path docs() {
-        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("docs/api.md"))) {
-                return at.resolve("docs/api.md");
-            }
-        }
-        throw new AssertionError("no docs/api.md in " + Path.of("").toAbsolutePath() + " or above");
-    }
-
-    private static void requirePython() throws InterruptedException {
-        try {
-            Process version = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            version.getInputStream().readAllBytes();
-            Assumptions.assumeTrue(version.waitFor() == 0, "python3 is needed for the independent check");
-        } catch (IOException e) {
-            Assumptions.abort("skipped: python3 is not installed (" + e.getMessage() + ")");
-        }
     }
 }
