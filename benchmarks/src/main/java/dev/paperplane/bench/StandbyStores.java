@@ -16,20 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * and standby rows: the log (with its snapshots) copied in with {@link CopyCommand#copy}, the code of
  * {@code paperplane copy}, then a standby made by {@link ThrowawayCluster#startStandby} ({@code pg_basebackup -R},
  * streaming from the primary from then on) and waited for until it replayed all the primary wrote. Close it to stop
- * and delete both.
+ * and delete both; {@code hook} does that when the runner is stopped first.
  */
-final class StandbyStores implements AutoCloseable {
-    private final ThrowawayCluster primary;
-    private final ThrowawayCluster standby;
-    private final String schema;
-    private final Thread hook;
-
-    private StandbyStores(ThrowawayCluster primary, ThrowawayCluster standby, String schema, Thread hook) {
-        this.primary = primary;
-        this.standby = standby;
-        this.schema = schema;
-        this.hook = hook;
-    }
+record StandbyStores(ThrowawayCluster primary, ThrowawayCluster standby, String schema, Thread hook)
+        implements AutoCloseable {
 
     /**
      * The log of {@code data} on a new primary and its caught-up standby; empty, said in one line on {@code log},
