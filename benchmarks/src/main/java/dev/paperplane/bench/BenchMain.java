@@ -62,7 +62,9 @@ public final class BenchMain {
             The logs are generated once into benchmarks/target/bench-data and reused; results are written to
             benchmarks/target/results.md and results.json. The PostgreSQL cases (replay, append) use the server
             %s names (postgresql://user[:password]@host:port/database), else a throwaway
-            cluster of the installed server binaries, and are skipped, saying so, without either.
+            cluster of the installed server binaries, and are skipped, saying so, without either. observer also
+            serves the log from a throwaway PostgreSQL primary and from a hot standby of it, one observer each,
+            skipped, saying so, without the server binaries.
             example: ./paperplane bench replay --sizes 1000000""".formatted(ObserverLoad.DEFAULT_FLAGS,
             PostgresBench.URL_VARIABLE);
 
@@ -150,7 +152,8 @@ public final class BenchMain {
         }
         if (list) {
             new Runner(options.build()).list();
-            System.out.println(OBSERVER + " (wrk load on the HTTP observer beside a static-file ceiling; not JMH)");
+            System.out.println(OBSERVER + " (wrk load on the HTTP observer beside a static-file ceiling, and on "
+                    + "observers on a PostgreSQL primary and its hot standby; not JMH)");
             System.out.println(RunLoad.NAME + " (whole paperplane run processes beside replay and SHA-256; not JMH)");
             return;
         }

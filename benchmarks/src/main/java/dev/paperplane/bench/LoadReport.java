@@ -30,7 +30,7 @@ final class LoadReport {
     }
 
     private Optional<Double> fraction(ObserverLoad.Measurement m) {
-        if (!m.server().equals("observer")) {
+        if (!m.server().startsWith("observer")) {
             return Optional.empty();
         }
         return ceiling(m).map(c -> m.run().requestsPerSecond() / c.run().requestsPerSecond());
@@ -81,14 +81,17 @@ final class LoadReport {
             }
         }
         for (int size : settings.sizes()) {
-            List<ObserverLoad.Measurement> observer = measurements.stream()
-                    .filter(m -> m.server().equals("observer") && m.size() == size).toList();
-            if (!observer.isEmpty()) {
-                long requests = observer.stream().mapToLong(m -> m.run().requests()).sum();
-                long non2xx = observer.stream().mapToLong(m -> m.run().non2xx()).sum();
-                long socket = observer.stream().mapToLong(m -> m.run().socketErrors()).sum();
-                out.add(String.format(Locale.ROOT, "observer errors %,d: %d non-2xx, %d socket errors in %,d requests "
-                        + "(target none): %s", size, non2xx, socket, requests, non2xx + socket == 0 ? "MET" : "MISSED"));
+            for (String server : List.of("observer", ObserverLoad.PRIMARY, ObserverLoad.STANDBY)) {
+                List<ObserverLoad.Measurement> observer = measurements.stream()
+                        .filter(m -> m.server().equals(server) && m.size() == size).toList();
+                if (!observer.isEmpty()) {
+                    long requests = observer.stream().mapToLong(m -> m.run().requests()).sum();
+                    long non2xx = observer.stream().mapToLong(m -> m.run().non2xx()).sum();
+                    long socket = observer.stream().mapToLong(m -> m.run().socketErrors()).sum();
+                    out.add(String.format(Locale.ROOT, "%s errors %,d: %d non-2xx, %d socket errors in %,d requests "
+                            + "(target none): %s", server, size, non2xx, socket, requests,
+                            non2xx + socket == 0 ? "MET" : "MISSED"));
+                }
             }
         }
         for (ObserverLoad.ServerMemory m : memory) {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * {@code ./paperplane bench observer}: serves a generated log with the real observer ({@code paperplane observe} in
  * a child JVM on the launcher's module path, on 127.0.0.1) and drives it over loopback with wrk, then serves the
- * same JSON bodies with {@link StaticFileServer} in a child JVM with the same flags, as this machine's ceiling.
+ * same JSON bodies with {@link StaticFileServer} in a child JVM with the same flags, as this machine's ceiling; then,
+ * when PostgreSQL can be started, the same log served by one observer on a PostgreSQL primary and one on its hot
+ * standby ({@link StandbyStores}), started and loaded the same way.
  */
 final class ObserverLoad {
     /** The observer's entry point, as the launcher starts it. */
@@ -32,6 +34,9 @@ final class ObserverLoad {
     private static final Duration READY_WITHIN = Duration.ofMinutes(10);
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^\\s/]+:(\\d+)/");
     private static final String BASE = "/observer/v1";
+    /** The server labels of the observers on a PostgreSQL primary and on its hot standby. */
+    static final String PRIMARY = "observer pg primary";
+    static final String STANDBY = "observer pg standby";
 
     /** What to measure. */
     record Settings(List<Integer> sizes, List<Integer> connections, Duration duration, Duration warmup,
@@ -123,6 +128,33 @@ final class ObserverLoad {
                         get(port, endpoint.target());
                     }
                 }, bodyBytes, work);
+
+        Optional<StandbyStores> stores = StandbyStores.start(data, System.out);
+        if (stores.isPresent()) {
+            try (StandbyStores postgres = stores.get()) {
+                notes.add(postgres.description());
+                for (String[] server : new String[][] {{PRIMARY, postgres.primaryLocator()},
+                        {STANDBY, postgres.standbyLocator()}}) {
+                    List<String> onStore = new ArrayList<>(java());
+                    onStore.addAll(List.of("-p", modules.toString(), "-m", MAIN_MODULE, "observe", "--store",
+                            server[1], "--host", "127.0.0.1", "--port", "0"));
+                    serve(server[0], size, onStore, work.resolve(server[0].replace(' ', '-') + ".log"), endpoints,
+                            measurements, memory, notes, port -> sameBodies(server[0], port, endpoints, files, notes),
+                            bodyBytes, work);
+                }
+            }
+        }
+    }
+
+    /** Notes whether {@code server} answers each endpoint byte for byte as the file-store observer did. */
+    private void sameBodies(String server, int port, List<Endpoint> endpoints, Path files, List<String> notes)
+            throws IOException, InterruptedException {
+        for (Endpoint endpoint : endpoints) {
+            boolean same = java.util.Arrays.equals(get(port, endpoint.target()),
+                    Files.readAllBytes(files.resolve(endpoint.file().substring(1))));
+            notes.add(server + ": " + endpoint.target() + (same ? " byte-identical to" : " DIFFERS from")
+                    + " the file-store observer's body");
+        }
     }
 
     /** Something to do once a server answers, before the load: fetch the bodies, or check them. */

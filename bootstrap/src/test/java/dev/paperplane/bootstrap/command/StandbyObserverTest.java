@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.adapters.observer.ObserverServer;
 import dev.paperplane.adapters.persistence.postgres.PostgresTarget;
+import dev.paperplane.adapters.persistence.postgres.testserver.RecoveryConflict;
 import dev.paperplane.adapters.persistence.postgres.testserver.StandbyPair;
 import dev.paperplane.adapters.persistence.postgres.testserver.ThrowawayCluster;
 import dev.paperplane.bootstrap.store.StoreOpener;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Observers on a real PostgreSQL hot standby: the same answers as on the primary, a cursor moving between them, a
- * writer's appends seen whole, and a promoted standby that a resumed run continues. A real recovery conflict is
- * StandbyStoreTest's (the reader's cancelled query); how the observer answers one is ReplicaAnswersTest's.
+ * writer's appends seen whole, a real recovery conflict answered 503 then rightly, and a promoted standby that a
+ * resumed run continues. Every way the observer answers a cancelled read is ReplicaAnswersTest's.
  */
 class StandbyObserverTest {
     private static final String BASE = SameAnswers.BASE;
@@ -223,6 +225,57 @@ class StandbyObserverTest {
                 onStandby.stop();
             }
         }
+    }
+
+    /**
+     * A real recovery conflict ({@link RecoveryConflict}, on a standby that cancels at once) cancels the standby
+     * observer's catch-up while its query waits for a replayed lock: a counted 503 read-cancelled with Retry-After,
+     * then, once replay moved on, the primary's observer's answer byte for byte.
+     */
+    @Test
+    void aRealRecoveryConflictIsA503WithRetryAfterAndTheNextRequestIsThePrimarysAnswer() throws Exception {
+        String schema = "conflicted";
+        try (StandbyPair conflicting = StandbyPair.start("max_standby_streaming_delay = 0")) {
+            run(locator(conflicting.primary(), schema), feed(dir, "short.csv", 10, 27), config(dir));
+            conflicting.awaitReplay();
+            ObserverServer onStandby = SameAnswers.observer(locator(conflicting.standby(), schema));
+            ObserverServer onPrimary = SameAnswers.observer(locator(conflicting.primary(), schema));
+            try {
+                String summary = BASE + "/audit/summary";
+                assertThat(SameAnswers.get(onStandby, summary).statusCode()).isEqualTo(200);
+                // the primary moves on: the standby observer's next summary catches up on these records
+                run(locator(conflicting.primary(), schema), feed(dir, "long.csv", BARS, 27), config(dir));
+                HttpResponse<byte[]> cancelled;
+                try (RecoveryConflict conflict = RecoveryConflict.arm(conflicting, "\"" + schema + "\".records",
+                        schema)) {
+                    CompletableFuture<HttpResponse<byte[]>> blocked = CompletableFuture.supplyAsync(
+                            () -> SameAnswers.get(onStandby, summary));
+                    if (conflict.awaitWaiting("paperplane reader", blocked::isDone)) {
+                        conflict.fire();
+                    }
+                    cancelled = blocked.get(1, TimeUnit.MINUTES);
+                }
+
+                assertThat(cancelled.statusCode()).as(body(cancelled)).isEqualTo(503);
+                assertThat(cancelled.headers().firstValue("Retry-After")).contains("1");
+                assertThat(body(cancelled)).contains("\"type\":\"urn:paperplane:problem:read-cancelled\"");
+                assertThat(cancelledReads(onStandby)).isEqualTo(1);
+                String answer = SameAnswers.assertSameAnswer(onPrimary, onStandby, summary);
+                assertThat(answer).contains("\"records\":" + head(target(conflicting.primary(), schema)).seq() + ",");
+                assertThat(SameAnswers.get(onStandby, summary).statusCode()).isEqualTo(200);
+            } finally {
+                onStandby.stop();
+                onPrimary.stop();
+            }
+        }
+    }
+
+    /** The observer's count of reads the store cancelled, from its metrics. */
+    private static long cancelledReads(ObserverServer observer) {
+        Matcher count = Pattern.compile("(?m)^paperplane_store_cancelled_reads_total(?:\\{[^}]*})? ([0-9.]+)$")
+                .matcher(body(SameAnswers.get(observer, "/observe/metrics")));
+        assertThat(count.find()).as("the metrics count cancelled reads").isTrue();
+        return (long) Double.parseDouble(count.group(1));
     }
 
     /** The number of records and the SHA-256 of all their lines in seq order: equal for byte-identical logs. */
