@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperplane.adapters.observer.view.PageView;
 import dev.paperplane.application.analytics.PerformanceCache;
 import dev.paperplane.application.audit.AuditReadPort;
-import dev.paperplane.application.audit.AuditRecord;
-import dev.paperplane.application.audit.AuditStorage;
-import dev.paperplane.application.audit.ChainHead;
-import dev.paperplane.application.audit.StoredLine;
 import dev.paperplane.application.contract.InMemoryStore;
 import dev.paperplane.domain.decision.Action;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,55 +35,31 @@ class PerformancePagesTest {
             V1 + "/performance?interval=1m",
             V1 + "/performance?at=20&interval=1h");
 
-    /**
-     * The session log with two round trips of ma-fast, counting how often the observer reads its head: rendering
-     * a page reads it more often than answering from the cache.
-     */
-    private static final class CountingLog implements AuditReadPort {
-        private final InMemoryStore store = Logs.session(40);
-        private final AtomicInteger heads = new AtomicInteger();
-
-        CountingLog() {
-            store.append(Logs.fillAt(41, Action.SELL, "16"));
-            store.append(Logs.fillAt(42, Action.BUY, "2"));
-            store.append(Logs.fillAt(43, Action.SELL, "2"));
-        }
-
-        @Override
-        public ChainHead head() {
-            heads.incrementAndGet();
-            return store.head();
-        }
-
-        @Override
-        public Optional<AuditRecord> read(long seq) {
-            return store.read(seq);
-        }
-
-        @Override
-        public Stream<AuditRecord> readAfter(long afterSeq) {
-            return store.readAfter(afterSeq);
-        }
-
-        @Override
-        public Stream<StoredLine> linesAfter(long afterSeq) {
-            return store.linesAfter(afterSeq);
-        }
-
-        @Override
-        public AuditStorage storage() {
-            return store.storage();
-        }
-    }
-
-    private final CountingLog log = new CountingLog();
+    /** The session log; each test starts with two round trips of ma-fast added. */
+    private final InMemoryStore store = Logs.session(40);
+    /** How often the observer read the log's head: rendering an answer reads it more often than a kept one. */
+    private final AtomicInteger heads = new AtomicInteger();
+    private final AuditReadPort log = (AuditReadPort) Proxy.newProxyInstance(AuditReadPort.class.getClassLoader(),
+            new Class<?>[] {AuditReadPort.class}, (proxy, method, args) -> {
+                if (method.getName().equals("head")) {
+                    heads.incrementAndGet();
+                }
+                try {
+                    return method.invoke(store, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
     private ObserverServer server;
     private Client client;
 
     @BeforeEach
     void start() {
+        store.append(Logs.fillAt(41, Action.SELL, "16"));
+        store.append(Logs.fillAt(42, Action.BUY, "2"));
+        store.append(Logs.fillAt(43, Action.SELL, "2"));
         server = ObserverServer.start(new ObserverSettings("127.0.0.1", 0,
-                ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test-1"), log, log.store);
+                ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test-1"), log, store);
         client = new Client(server.port());
     }
 
@@ -98,11 +71,11 @@ class PerformancePagesTest {
     @Test
     void anIdenticalRequestIsAnsweredFromThePageCache() {
         for (String page : ANSWERS) {
-            int before = log.heads.get();
+            int before = heads.get();
             HttpResponse<String> first = ok(page);
-            int rendering = log.heads.get() - before;
+            int rendering = heads.get() - before;
             HttpResponse<String> second = ok(page);
-            int kept = log.heads.get() - before - rendering;
+            int kept = heads.get() - before - rendering;
 
             assertThat(second.body()).as(page).isEqualTo(first.body());
             for (String header : List.of("ETag", "Content-Type", "Link", PageEncoding.TRUNCATED)) {
@@ -118,12 +91,12 @@ class PerformancePagesTest {
     void aNewHeadGivesNewPagesAsAFreshObserverServesThem() {
         ANSWERS.forEach(this::ok);
         for (int i = 44; i <= 60; i++) {
-            log.store.append(Logs.batch(i));
+            store.append(Logs.batch(i));
         }
         List<HttpResponse<String>> grown = ANSWERS.stream().map(this::ok).toList();
         server.stop();
         server = ObserverServer.start(new ObserverSettings("127.0.0.1", 0,
-                ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test-1"), log.store, log.store);
+                ObserverSettings.DEFAULT_MAX_RESPONSE_BYTES, "test-1"), store, store);
         client = new Client(server.port());
         for (int i = 0; i < ANSWERS.size(); i++) {
             HttpResponse<String> fresh = ok(ANSWERS.get(i));
@@ -131,12 +104,12 @@ class PerformancePagesTest {
             assertThat(grown.get(i).headers().firstValue("ETag")).isEqualTo(fresh.headers().firstValue("ETag"));
         }
         assertThat(ok(V1 + "/performance/equity?interval=1h&limit=1000").body())
-                .as("the grown log has more hours").contains("\"seq\":" + log.store.head().seq());
+                .as("the grown log has more hours").contains("\"seq\":" + store.head().seq());
     }
 
     @Test
     void servedPagesAreJsonBsEncodingOfTheItems() {
-        PerformanceCache figures = new PerformanceCache(log.store);
+        PerformanceCache figures = new PerformanceCache(store);
         List<byte[]> points = figures.equityCurve(60, Long.MIN_VALUE / 2, 5).stream()
                 .map(p -> Json.bytes(PerformanceJson.tree(p))).toList();
         assertThat(ok(V1 + "/performance/equity?interval=1m&limit=5").body()).isEqualTo(page(points, 5,
