@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Strong entity tags: a digest of everything a body depends on, so equal tags mean byte-identical bodies. */
 final class Etags {
+    /** A tag is 40 hex digits: 160 bits of the digest. */
+    private static final int TAG_BYTES = 20;
+
     private final String prefix;
 
     /** Tags of an observer whose bodies also depend on its version and response size limit. */
@@ -23,7 +26,7 @@ final class Etags {
         for (String e : List.of(extra)) {
             text.append('\n').append(e);
         }
-        return '"' + sha256(text.toString()).substring(0, 40) + '"';
+        return '"' + sha256Prefix(text.toString()) + '"';
     }
 
     /** Whether an {@code If-None-Match} value matches {@code etag} (weak comparison, as RFC 9110 asks). */
@@ -45,10 +48,11 @@ final class Etags {
         return false;
     }
 
-    private static String sha256(String text) {
+    /** The first 20 bytes of the SHA-256 of {@code text}, in hex: only they are formatted, for every request. */
+    private static String sha256Prefix(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, TAG_BYTES);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }

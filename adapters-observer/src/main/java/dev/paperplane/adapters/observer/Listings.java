@@ -70,7 +70,7 @@ final class Listings {
                     ObserverApi.BASE + "/snapshots/" + s.seq()));
 
     /** {@code /performance/trades}: an item too large is referred to as the one-item page of its own book. */
-    static final Listing<RoundTrip> TRADES = new Listing<>(RoundTrip::closeSeq, PerformanceJson::tree,
+    static final Listing<RoundTrip> TRADES = new Listing<>(RoundTrip::closeSeq, PerformanceItems::trip,
             CsvColumns.<RoundTrip>of()
                     .and("strategy", RoundTrip::strategy)
                     .and("instrument", RoundTrip::instrument)
@@ -105,7 +105,7 @@ final class Listings {
      * is referred to as the one-point page that holds it.
      */
     static Listing<EquityPoint> equity(String interval) {
-        return new Listing<>(p -> p.time().getEpochSecond(), PerformanceJson::tree, EQUITY_COLUMNS,
+        return new Listing<>(p -> p.time().getEpochSecond(), PerformanceItems::point, EQUITY_COLUMNS,
                 (p, bytes) -> new OmittedView(p.seq(), "EquityPoint", true, bytes, ObserverApi.BASE
                         + "/performance/equity?after=" + Views.time(p.time().minusSeconds(1)) + "&interval="
                         + interval + "&limit=1"));

@@ -57,6 +57,7 @@ final class ObserverApi {
     private final byte[] openApi;
     private final StateCache states;
     private final BodyCache bodies = new BodyCache();
+    private final BodyCache pages = new BodyCache();
     private final PerformanceCache performance;
 
     ObserverApi(ObserverSettings settings, AuditReadPort log, SnapshotLoadPort snapshots) {
@@ -229,14 +230,16 @@ final class ObserverApi {
         Optional<Long> at = params.optionalSeq("at");
         String interval = params.text("interval").orElse("1d");
         long perDay = 86_400 / Params.intervalSeconds(interval);
-        long head = log.head().seq();
-        if (at.isPresent() && at.get() > head) {
-            throw ProblemException.notFound("no figures at seq " + at.get() + ": the log's head is seq " + head);
+        // The tag needs only the head the figures are at; they are made when no body with that tag is kept.
+        if (at.isEmpty()) {
+            PerformanceCache.Performance daily = performance.atHead();
+            ChainHead head = daily.head();
+            return bodies.reply(etags.of(head, key(req)), () -> performanceBody(perDay == 1 ? daily
+                    : performance.at(head.seq(), interval, perDay)));
         }
-        PerformanceCache.Performance figures = at.map(seq -> performance.at(seq, interval, perDay))
-                .orElseGet(() -> performance.atHead(interval, perDay));
-        return bodies.reply(etags.of(figures.head(), key(req)), () -> whole(Json.bytes(
-                PerformanceJson.tree(figures.report()))));
+        ChainHead pinned = headAt(at.get());
+        return bodies.reply(etags.of(pinned, key(req)), () -> performanceBody(
+                performance.at(pinned.seq(), interval, perDay)));
     }
 
     Reply trades(ServerRequest req) {
@@ -247,10 +250,10 @@ final class ObserverApi {
         Optional<String> strategy = params.text("strategy");
         Optional<String> instrument = params.text("instrument");
         ChainHead head = performance.atHead().head();
-        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
+        return pages.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
                 performance.trips(after, strategy, instrument, limit + 1).iterator(), limit, Listings.TRADES, format,
                 seq -> BASE + "/performance/trades" + query(seq, limit, Map.of("instrument", instrument,
-                        "strategy", strategy, Format.PARAMETER, format.inNext(params)))));
+                        "strategy", strategy, Format.PARAMETER, format.inNext(params)))), () -> stillAt(head));
     }
 
     Reply equity(ServerRequest req) {
@@ -262,16 +265,41 @@ final class ObserverApi {
         int limit = params.limit();
         ChainHead head = performance.atHead().head();
         String formatInNext = format.inNext(params).map(f -> "&" + Format.PARAMETER + "=" + f).orElse("");
-        return Reply.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
+        return pages.negotiated(etags.of(head, key(req), format.name()), () -> pager.page(
                 performance.equityCurve(seconds, after, limit + 1).iterator(), limit, Listings.equity(interval),
                 format, end -> BASE + "/performance/equity?after=" + Views.time(Instant.ofEpochSecond(
                         Math.min(end, Instant.MAX.getEpochSecond()))) + "&interval=" + interval + "&limit=" + limit
-                        + formatInNext));
+                        + formatInNext), () -> stillAt(head));
     }
 
     Reply openApi(ServerRequest req) {
         Params.of(req, Set.of());
         return new Reply(etags.of(ChainHead.GENESIS, key(req)), () -> whole(openApi));
+    }
+
+    private Rendered performanceBody(PerformanceCache.Performance figures) {
+        return whole(Json.bytes(PerformanceJson.tree(figures.report())));
+    }
+
+    /** The head after the record at {@code seq}: what the figures {@code ?at=seq} are pinned to. */
+    private ChainHead headAt(long seq) {
+        long head = log.head().seq();
+        if (seq > head) {
+            throw ProblemException.notFound("no figures at seq " + seq + ": the log's head is seq " + head);
+        }
+        if (seq == 0) {
+            return ChainHead.GENESIS;
+        }
+        return new ChainHead(seq, log.read(seq).orElseThrow(() -> new IllegalStateException(
+                "the log has no record at seq " + seq + " below its head seq " + head)).hash());
+    }
+
+    /**
+     * Whether the analytics are still at {@code head}: a page read from them after the log moved on (another request
+     * caught up meanwhile) holds a later head's items, so it is sent but not kept under {@code head}'s tag.
+     */
+    private boolean stillAt(ChainHead head) {
+        return performance.atHead().head().equals(head);
     }
 
     /** A page of the records {@code selection} picks, each shown as its {@code view}. */

@@ -64,4 +64,25 @@ class BodyCacheTest {
 
         assertThat(renders).as("the newest was kept, the oldest was rendered again").hasValue(BodyCache.ENTRIES + 2);
     }
+
+    @Test
+    void aNegotiatedPageIsKeptByItsTagAndSaysItWasNegotiated() {
+        Reply reply = cache.negotiated("\"p\"", body(10), () -> true);
+        Rendered first = reply.body().get();
+        Rendered again = cache.negotiated("\"p\"", body(10), () -> true).body().get();
+
+        assertThat(reply.negotiated()).isTrue();
+        assertThat(again).isSameAs(first);
+        assertThat(renders).hasValue(1);
+    }
+
+    @Test
+    void aPageRenderedAfterTheHeadMovedIsSentButNotKept() {
+        Rendered moved = cache.negotiated("\"p\"", body(10), () -> false).body().get();
+        cache.negotiated("\"p\"", body(10), () -> true).body().get();
+
+        assertThat(moved.body()).hasSize(10);
+        assertThat(renders).hasValue(2);
+        assertThat(cache.size()).isOne();
+    }
 }
