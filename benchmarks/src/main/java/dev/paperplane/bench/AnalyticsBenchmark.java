@@ -74,7 +74,10 @@ public class AnalyticsBenchmark {
         PerformanceFold head;
         URI performance;
         URI equityPage;
-        URI performanceAt;
+        /** More seqs than the observer keeps bodies, taken in turn, so that every request folds: none is kept. */
+        static final int AT_SEQS = 2 * 32;
+        URI[] performanceAt;
+        int nextAt;
 
         /** Starts the observer, asks every URL once (the first folds the whole log) and folds the head's copy. */
         @Setup(Level.Trial)
@@ -92,8 +95,11 @@ public class AnalyticsBenchmark {
             performance = URI.create(base + "/performance");
             equityPage = URI.create(base + "/performance/equity?interval=1m&limit=100&after="
                     + Instant.ofEpochSecond(first + (last - first) / 10 * 9));
-            performanceAt = URI.create(base + "/performance?at=" + worstAt(head.seq()));
-            for (URI uri : new URI[] {performance, equityPage, performanceAt}) {
+            performanceAt = new URI[AT_SEQS];
+            for (int i = 0; i < AT_SEQS; i++) {
+                performanceAt[i] = URI.create(base + "/performance?at=" + Math.max(1, worstAt(head.seq()) - i));
+            }
+            for (URI uri : new URI[] {performance, equityPage, performanceAt[0]}) {
                 get(uri);
             }
         }
@@ -179,6 +185,6 @@ public class AnalyticsBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public byte[] performanceAt(Served served) {
-        return served.get(served.performanceAt);
+        return served.get(served.performanceAt[served.nextAt++ % Served.AT_SEQS]);
     }
 }
