@@ -149,7 +149,7 @@ final class Fixed {
             negative = !negative;
             divisor = -divisor;
         }
-        long q = roundedQuotient(hi, lo, divisor);
+        long q = hi == 0 && lo >= 0 ? roundedQuotient(lo, divisor) : roundedQuotient(hi, lo, divisor);
         return q == NONE ? NONE : negative ? -q : q;
     }
 
@@ -165,13 +165,21 @@ final class Fixed {
         if (q < 0) {
             return NONE; // 2^63 or more
         }
-        long remainder = lo - q * divisor; // exact: the true remainder is below the divisor, so below 2^64
-        long rest = divisor - remainder;
-        int half = Long.compareUnsigned(remainder, rest);
-        if (half > 0 || (half == 0 && (q & 1) != 0)) {
-            q++;
-        }
+        // the remainder's low 64 bits are all of it: it is below the divisor
+        q = halfEven(q, lo - q * divisor, divisor);
         return q < 0 ? NONE : q; // q < 0: rounding up went past Long.MAX_VALUE
+    }
+
+    /** As {@link #roundedQuotient(long, long, long)} of a non-negative long: one hardware division, the common case. */
+    private static long roundedQuotient(long dividend, long divisor) {
+        long q = dividend / divisor;
+        return halfEven(q, dividend - q * divisor, divisor);
+    }
+
+    /** The truncated quotient {@code q} rounded HALF_EVEN by its remainder (unsigned, below the divisor). */
+    private static long halfEven(long q, long remainder, long divisor) {
+        int half = Long.compareUnsigned(remainder, divisor - remainder);
+        return half > 0 || (half == 0 && (q & 1) != 0) ? q + 1 : q;
     }
 
     /** {@code hi:lo / divisor}, unsigned; {@code hi} is below the divisor, so the quotient fits in 64 bits. */
