@@ -34,8 +34,6 @@ final class Book {
     private final Fixed closingFee = new Fixed();
     private final Fixed reopened = new Fixed();
     private final Fixed reopenedFee = new Fixed();
-    /** Zero; never set. */
-    private static final Fixed ZERO = new Fixed();
 
     Book(String strategy, String instrument) {
         this.strategy = strategy;
@@ -66,7 +64,6 @@ final class Book {
         final Fixed notional = new Fixed();
         final Fixed delta = new Fixed();
         boolean buy;
-        Instant time;
         PaperOrderFilled event;
 
         /** Takes the amounts of {@code fill}; returns this. */
@@ -80,9 +77,8 @@ final class Book {
             if (buy) {
                 delta.set(quantity);
             } else {
-                delta.setDifference(ZERO, quantity);
+                delta.setDifference(Fixed.ZERO, quantity);
             }
-            time = fill.time();
             return this;
         }
     }
@@ -145,7 +141,7 @@ final class Book {
             // (|held| × averageCost + qty × price) / |after|, the ledger's average cost, rounded once
             averageCost.setQuotient(heldAbs, averageCost, qty, price, closing.setAbs(after));
             if (open == null) {
-                open = new Trip(delta.signum() > 0 ? "LONG" : "SHORT", seq, fill.time);
+                open = new Trip(delta.signum() > 0 ? "LONG" : "SHORT", seq, fill.event.time());
             }
             open.open(qty, price, fee);
         } else {
@@ -160,18 +156,18 @@ final class Book {
             if (closing.compareTo(qty) == 0) {
                 closingFee.set(fee);
             } else {
-                closingFee.setQuotient(fee, closing, ZERO, ZERO, qty);
+                closingFee.setQuotient(fee, closing, Fixed.ZERO, Fixed.ZERO, qty);
             }
             open.gross.add(gain);
             open.fees.add(closingFee);
             open.closedProceeds = open.closedProceeds.add(closing.decimal().multiply(price.decimal()));
             if (after.signum() == 0) {
                 averageCost.setZero();
-                closed = Optional.of(close(seq, fill.time));
+                closed = Optional.of(close(seq, fill.event.time()));
             } else if (after.signum() != held.signum()) {
                 averageCost.set(price);
-                closed = Optional.of(close(seq, fill.time));
-                open = new Trip(after.signum() > 0 ? "LONG" : "SHORT", seq, fill.time);
+                closed = Optional.of(close(seq, fill.event.time()));
+                open = new Trip(after.signum() > 0 ? "LONG" : "SHORT", seq, fill.event.time());
                 open.open(reopened.setAbs(after), price, reopenedFee.setDifference(fee, closingFee));
             }
         }

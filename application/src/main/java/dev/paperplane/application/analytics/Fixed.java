@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 final class Fixed {
     /** Not a value: marks a result that does not fit in a long at scale 8 (and the one long kept for it). */
     static final long NONE = Long.MIN_VALUE;
+    /** Zero, to read only: never the target of a {@code set}. */
+    static final Fixed ZERO = new Fixed();
     private static final long ONE = 100_000_000L;
 
     // Every operation gives the bytes Decimals gives: scale 8, HALF_EVEN. The long path is the common one; a value

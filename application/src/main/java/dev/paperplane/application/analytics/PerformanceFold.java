@@ -313,8 +313,6 @@ public final class PerformanceFold {
      * is allocated in).
      */
     private static final class Holding {
-        /** Zero; never set. */
-        private static final Fixed ZERO = new Fixed();
         final String instrument;
         final TreeMap<String, Book> books = new TreeMap<>();
         final Fixed mark = new Fixed();
@@ -329,7 +327,7 @@ public final class PerformanceFold {
 
         /** The price the open quantity is valued at: the mark, else the portfolio's average cost. */
         Fixed price() {
-            return marked ? mark : book == null ? ZERO : book.averageCost();
+            return marked ? mark : book == null ? Fixed.ZERO : book.averageCost();
         }
 
         Holding copy() {
