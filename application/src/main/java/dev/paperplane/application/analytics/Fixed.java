@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 
 /** A mutable decimal at scale 8: its unscaled value in a {@code long} while it fits, else exactly a BigDecimal. */
 final class Fixed {
-    /** Not a value: marks a result that does not fit in a long at scale 8 (and the one long kept for it). */
+    /** Not a value: a long result that does not fit, and the unscaled field of a value kept as a BigDecimal. */
     static final long NONE = Long.MIN_VALUE;
     /** Zero, to read only: never the target of a {@code set}. */
     static final Fixed ZERO = new Fixed();
@@ -15,6 +15,7 @@ final class Fixed {
     // beyond about ±92 billion (or a product or quotient beyond that) takes the BigDecimal path and comes back to
     // the long one as soon as a result fits again.
     private long unscaled;
+    /** The value when it is beyond a long at scale 8 (then {@code unscaled} is {@link #NONE}), else null. */
     private BigDecimal wide;
 
     /** Zero. */
