@@ -103,6 +103,7 @@ public final class PerformanceFold {
             throw new IllegalArgumentException("seq " + eventSeq + " does not follow the last folded seq " + seq);
         }
         seq = eventSeq;
+        Instant time = event.time(); // read once: each read is an interface call over the event types
         SessionTally session = sessions.isEmpty() ? null : sessions.getLast();
         boolean moved = true;
         switch (event) {
@@ -145,13 +146,13 @@ public final class PerformanceFold {
             }
         }
         if (session != null && (!session.completed || event instanceof SessionCompleted)) {
-            session.end(eventSeq, event.time(), equity);
+            session.end(eventSeq, time, equity);
         }
         if (moved) {
-            drawdown.observe(eventSeq, event.time(), equity);
-            curve.observe(eventSeq, event.time(), equity, drawdown.peak());
+            drawdown.observe(eventSeq, time, equity);
+            curve.observe(eventSeq, time, equity, drawdown.peak());
             if (session != null) {
-                session.drawdown.observe(eventSeq, event.time(), equity);
+                session.drawdown.observe(eventSeq, time, equity);
             }
         }
         return this;
