@@ -51,6 +51,7 @@ final class Fixed {
     }
 
     Fixed set(Fixed value) {
+        assert this != ZERO : "ZERO is shared: it is read, never set";
         unscaled = value.unscaled;
         wide = value.wide;
         return this;
@@ -118,12 +119,14 @@ final class Fixed {
     }
 
     private Fixed set(long u) {
+        assert this != ZERO : "ZERO is shared: it is read, never set";
         unscaled = u;
         wide = null;
         return this;
     }
 
     private Fixed wide(BigDecimal value) {
+        assert this != ZERO : "ZERO is shared: it is read, never set";
         unscaled = NONE;
         wide = value;
         return this;

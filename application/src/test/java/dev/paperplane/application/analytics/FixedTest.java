@@ -38,6 +38,16 @@ class FixedTest {
     }
 
     @Test
+    void theSharedZeroCannotBeSet() {
+        Fixed one = new Fixed().set(BigDecimal.ONE);
+
+        assertThatThrownBy(() -> Fixed.ZERO.set(one)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> Fixed.ZERO.add(one)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> Fixed.ZERO.set(new BigDecimal("1E+30"))).isInstanceOf(AssertionError.class);
+        assertThat(Fixed.ZERO.signum()).isZero();
+    }
+
+    @Test
     void roundsTiesToEvenWhenBroughtToScaleEight() {
         assertThat(f("0.000000005").decimal()).isEqualTo(new BigDecimal("0.00000000"));
         assertThat(f("0.000000015").decimal()).isEqualTo(new BigDecimal("0.00000002"));
