@@ -15,16 +15,25 @@ import java.util.Optional;
 final class Book {
     private final String strategy;
     private final String instrument;
-    private BigDecimal quantity = Decimals.ZERO;
-    private BigDecimal averageCost = Decimals.ZERO;
-    private BigDecimal realized = Decimals.ZERO;
-    private BigDecimal fees = Decimals.ZERO;
-    private BigDecimal cashFlow = Decimals.ZERO;
-    private BigDecimal turnover = Decimals.ZERO;
+    private final Fixed quantity = new Fixed();
+    private final Fixed averageCost = new Fixed();
+    private final Fixed realized = new Fixed();
+    private final Fixed fees = new Fixed();
+    private final Fixed cashFlow = new Fixed();
+    private final Fixed turnover = new Fixed();
     private long fills;
     private long rejections;
     private final TripTally trips = new TripTally();
     private Trip open;
+    // scratch values of apply, kept so that a fill allocates nothing on the long path
+    private final Fixed held = new Fixed();
+    private final Fixed heldAbs = new Fixed();
+    private final Fixed closing = new Fixed();
+    private final Fixed perUnit = new Fixed();
+    private final Fixed gain = new Fixed();
+    private final Fixed closingFee = new Fixed();
+    private final Fixed reopened = new Fixed();
+    private final Fixed reopenedFee = new Fixed();
 
     Book(String strategy, String instrument) {
         this.strategy = strategy;
@@ -34,12 +43,12 @@ final class Book {
     /** A copy that goes on independently. */
     Book copy() {
         Book copy = new Book(strategy, instrument);
-        copy.quantity = quantity;
-        copy.averageCost = averageCost;
-        copy.realized = realized;
-        copy.fees = fees;
-        copy.cashFlow = cashFlow;
-        copy.turnover = turnover;
+        copy.quantity.set(quantity);
+        copy.averageCost.set(averageCost);
+        copy.realized.set(realized);
+        copy.fees.set(fees);
+        copy.cashFlow.set(cashFlow);
+        copy.turnover.set(turnover);
         copy.fills = fills;
         copy.rejections = rejections;
         copy.trips.addAll(trips);
@@ -47,16 +56,44 @@ final class Book {
         return copy;
     }
 
+    /** A fill's amounts, each brought to the canonical scale once for every book the fill moves. */
+    static final class Fill {
+        final Fixed quantity = new Fixed();
+        final Fixed price = new Fixed();
+        final Fixed fee = new Fixed();
+        final Fixed notional = new Fixed();
+        final Fixed delta = new Fixed();
+        boolean buy;
+        PaperOrderFilled event;
+
+        /** Takes the amounts of {@code fill}; returns this. */
+        Fill of(PaperOrderFilled fill) {
+            event = fill;
+            quantity.set(fill.quantity());
+            price.set(fill.price());
+            fee.set(fill.fee());
+            notional.set(fill.notional());
+            buy = fill.side() == Action.BUY;
+            if (buy) {
+                delta.set(quantity);
+            } else {
+                delta.setDifference(Fixed.ZERO, quantity);
+            }
+            return this;
+        }
+    }
+
     /** The trip being built: exact (unrounded) sums, rounded once when the trip closes. */
     private static final class Trip {
         final String side;
         final long openSeq;
         final Instant openTime;
-        BigDecimal openedQuantity = BigDecimal.ZERO;
+        final Fixed openedQuantity = new Fixed();
+        // quantity × price sums at scale 16, exact: kept as BigDecimal (a trip's fills are few next to the bars)
         BigDecimal openedCost = BigDecimal.ZERO;
         BigDecimal closedProceeds = BigDecimal.ZERO;
-        BigDecimal gross = Decimals.ZERO;
-        BigDecimal fees = Decimals.ZERO;
+        final Fixed gross = new Fixed();
+        final Fixed fees = new Fixed();
 
         Trip(String side, long openSeq, Instant openTime) {
             this.side = side;
@@ -66,74 +103,87 @@ final class Book {
 
         Trip copy() {
             Trip copy = new Trip(side, openSeq, openTime);
-            copy.openedQuantity = openedQuantity;
+            copy.openedQuantity.set(openedQuantity);
             copy.openedCost = openedCost;
             copy.closedProceeds = closedProceeds;
-            copy.gross = gross;
-            copy.fees = fees;
+            copy.gross.set(gross);
+            copy.fees.set(fees);
             return copy;
         }
 
-        void open(BigDecimal quantity, BigDecimal price, BigDecimal fee) {
-            openedQuantity = openedQuantity.add(quantity);
-            openedCost = openedCost.add(quantity.multiply(price));
-            fees = fees.add(fee);
+        void open(Fixed quantity, Fixed price, Fixed fee) {
+            openedQuantity.add(quantity);
+            openedCost = openedCost.add(quantity.decimal().multiply(price.decimal()));
+            fees.add(fee);
         }
     }
 
     /** Applies a fill; returns the round trip it closed, if any. */
-    Optional<RoundTrip> apply(long seq, PaperOrderFilled fill) {
-        BigDecimal qty = Decimals.of(fill.quantity());
-        BigDecimal price = Decimals.of(fill.price());
-        BigDecimal fee = Decimals.of(fill.fee());
-        BigDecimal notional = Decimals.of(fill.notional());
-        boolean buy = fill.side() == Action.BUY;
-        BigDecimal delta = buy ? qty : qty.negate();
-        cashFlow = (buy ? cashFlow.subtract(notional) : cashFlow.add(notional)).subtract(fee);
-        fees = fees.add(fee);
-        turnover = turnover.add(notional);
+    Optional<RoundTrip> apply(long seq, Fill fill) {
+        Fixed qty = fill.quantity;
+        Fixed price = fill.price;
+        Fixed fee = fill.fee;
+        Fixed delta = fill.delta;
+        if (fill.buy) {
+            cashFlow.subtract(fill.notional);
+        } else {
+            cashFlow.add(fill.notional);
+        }
+        cashFlow.subtract(fee);
+        fees.add(fee);
+        turnover.add(fill.notional);
         fills++;
-        BigDecimal held = quantity;
-        BigDecimal after = held.add(delta);
+        held.set(quantity);
+        heldAbs.setAbs(held);
+        Fixed after = quantity.add(delta);
         Optional<RoundTrip> closed = Optional.empty();
         if (held.signum() == 0 || held.signum() == delta.signum()) {
-            BigDecimal cost = held.abs().multiply(averageCost).add(qty.multiply(price));
-            averageCost = Decimals.divide(cost, after.abs());
+            // (|held| × averageCost + qty × price) / |after|, the ledger's average cost, rounded once
+            averageCost.setQuotient(heldAbs, averageCost, qty, price, closing.setAbs(after));
             if (open == null) {
-                open = new Trip(delta.signum() > 0 ? "LONG" : "SHORT", seq, fill.time());
+                open = new Trip(delta.signum() > 0 ? "LONG" : "SHORT", seq, fill.event.time());
             }
             open.open(qty, price, fee);
         } else {
-            BigDecimal closing = held.abs().min(qty);
-            BigDecimal perUnit = held.signum() > 0 ? price.subtract(averageCost) : averageCost.subtract(price);
-            BigDecimal gain = Decimals.multiply(closing, perUnit);
-            realized = realized.add(gain);
-            BigDecimal closingFee = closing.compareTo(qty) == 0 ? fee : Decimals.divide(fee.multiply(closing), qty);
-            open.gross = open.gross.add(gain);
-            open.fees = open.fees.add(closingFee);
-            open.closedProceeds = open.closedProceeds.add(closing.multiply(price));
+            closing.set(heldAbs.compareTo(qty) <= 0 ? heldAbs : qty);
+            if (held.signum() > 0) {
+                perUnit.setDifference(price, averageCost);
+            } else {
+                perUnit.setDifference(averageCost, price);
+            }
+            gain.setProduct(closing, perUnit);
+            realized.add(gain);
+            if (closing.compareTo(qty) == 0) {
+                closingFee.set(fee);
+            } else {
+                closingFee.setQuotient(fee, closing, Fixed.ZERO, Fixed.ZERO, qty);
+            }
+            open.gross.add(gain);
+            open.fees.add(closingFee);
+            open.closedProceeds = open.closedProceeds.add(closing.decimal().multiply(price.decimal()));
             if (after.signum() == 0) {
-                averageCost = Decimals.ZERO;
-                closed = Optional.of(close(seq, fill.time()));
+                averageCost.setZero();
+                closed = Optional.of(close(seq, fill.event.time()));
             } else if (after.signum() != held.signum()) {
-                averageCost = price;
-                closed = Optional.of(close(seq, fill.time()));
-                open = new Trip(after.signum() > 0 ? "LONG" : "SHORT", seq, fill.time());
-                open.open(after.abs(), price, fee.subtract(closingFee));
+                averageCost.set(price);
+                closed = Optional.of(close(seq, fill.event.time()));
+                open = new Trip(after.signum() > 0 ? "LONG" : "SHORT", seq, fill.event.time());
+                open.open(reopened.setAbs(after), price, reopenedFee.setDifference(fee, closingFee));
             }
         }
-        quantity = after;
         return closed;
     }
 
     private RoundTrip close(long seq, Instant time) {
         Trip trip = open;
         open = null;
-        BigDecimal tripQuantity = Decimals.of(trip.openedQuantity);
+        BigDecimal tripQuantity = trip.openedQuantity.decimal();
+        BigDecimal gross = trip.gross.decimal();
+        BigDecimal tripFees = trip.fees.decimal();
         RoundTrip done = new RoundTrip(strategy, instrument, trip.side, tripQuantity, trip.openSeq, trip.openTime,
                 seq, time, Decimals.divide(trip.openedCost, tripQuantity),
-                Decimals.divide(trip.closedProceeds, tripQuantity), trip.gross, trip.fees,
-                trip.gross.subtract(trip.fees), Duration.between(trip.openTime, time).toSeconds());
+                Decimals.divide(trip.closedProceeds, tripQuantity), gross, tripFees,
+                gross.subtract(tripFees), Duration.between(trip.openTime, time).toSeconds());
         trips.add(done);
         return done;
     }
@@ -150,28 +200,28 @@ final class Book {
         return instrument;
     }
 
-    BigDecimal quantity() {
+    Fixed quantity() {
         return quantity;
     }
 
-    BigDecimal averageCost() {
+    Fixed averageCost() {
         return averageCost;
     }
 
-    BigDecimal realized() {
+    Fixed realized() {
         return realized;
     }
 
-    BigDecimal fees() {
+    Fixed fees() {
         return fees;
     }
 
     /** Σ sell notionals − Σ buy notionals − Σ fees. */
-    BigDecimal cashFlow() {
+    Fixed cashFlow() {
         return cashFlow;
     }
 
-    BigDecimal turnover() {
+    Fixed turnover() {
         return turnover;
     }
 

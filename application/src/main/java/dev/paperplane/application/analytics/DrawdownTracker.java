@@ -1,17 +1,16 @@
 package dev.paperplane.application.analytics;
 
 import dev.paperplane.domain.num.Decimals;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Folds a sequence of equity points into their {@link Drawdown}. Not thread-safe. */
 final class DrawdownTracker {
-    private BigDecimal peak;
+    private Fixed peak;
     private long peakSeq;
     private Instant peakTime;
-    private BigDecimal maxAmount = Decimals.ZERO;
-    private BigDecimal floor;
-    private BigDecimal maxPeak;
+    private final Fixed maxAmount = new Fixed();
+    private final Fixed floor = new Fixed();
+    private Fixed maxPeak;
     private long maxPeakSeq;
     private Instant maxPeakTime;
     private long troughSeq;
@@ -22,12 +21,12 @@ final class DrawdownTracker {
     /** A copy that goes on independently. */
     DrawdownTracker copy() {
         DrawdownTracker copy = new DrawdownTracker();
-        copy.peak = peak;
+        copy.peak = peak == null ? null : peak.copy();
         copy.peakSeq = peakSeq;
         copy.peakTime = peakTime;
-        copy.maxAmount = maxAmount;
-        copy.floor = floor;
-        copy.maxPeak = maxPeak;
+        copy.maxAmount.set(maxAmount);
+        copy.floor.set(floor);
+        copy.maxPeak = maxPeak == null ? null : maxPeak.copy();
         copy.maxPeakSeq = maxPeakSeq;
         copy.maxPeakTime = maxPeakTime;
         copy.troughSeq = troughSeq;
@@ -37,18 +36,18 @@ final class DrawdownTracker {
         return copy;
     }
 
-    void observe(long seq, Instant time, BigDecimal equity) {
+    void observe(long seq, Instant time, Fixed equity) {
         if (peak == null || equity.compareTo(peak) > 0) {
-            peak = equity;
+            peak = peak == null ? equity.copy() : peak.set(equity);
             peakSeq = seq;
             peakTime = time;
-            floor = peak.subtract(maxAmount);
+            floor.setDifference(peak, maxAmount);
         }
         // peak − equity > maxAmount ⇔ equity < floor: no subtraction for the points that set no new maximum
         if (equity.compareTo(floor) < 0) {
-            maxAmount = peak.subtract(equity);
-            floor = equity;
-            maxPeak = peak;
+            maxAmount.setDifference(peak, equity);
+            floor.set(equity);
+            maxPeak = maxPeak == null ? peak.copy() : maxPeak.set(peak);
             maxPeakSeq = peakSeq;
             maxPeakTime = peakTime;
             troughSeq = seq;
@@ -62,16 +61,17 @@ final class DrawdownTracker {
     }
 
     /** The running peak, null before any point. */
-    BigDecimal peak() {
+    Fixed peak() {
         return peak;
     }
 
     Drawdown drawdown() {
         if (maxPeak == null) {
-            return new Drawdown(Decimals.ZERO, peak == null || peak.signum() <= 0 ? null : Decimals.ZERO, peak,
-                    null, null, null, null, null, null);
+            return new Drawdown(Decimals.ZERO, peak == null || peak.signum() <= 0 ? null : Decimals.ZERO,
+                    peak == null ? null : peak.decimal(), null, null, null, null, null, null);
         }
-        return new Drawdown(maxAmount, maxPeak.signum() > 0 ? Decimals.divide(maxAmount, maxPeak) : null, maxPeak,
+        return new Drawdown(maxAmount.decimal(), maxPeak.signum() > 0
+                ? Decimals.divide(maxAmount.decimal(), maxPeak.decimal()) : null, maxPeak.decimal(),
                 maxPeakSeq, maxPeakTime, troughSeq, troughTime, recoverySeq < 0 ? null : recoverySeq, recoveryTime);
     }
 }

@@ -29,7 +29,7 @@ final class EquityCurve {
         this.rows = rows;
     }
 
-    void observe(long seq, Instant time, BigDecimal equity, BigDecimal peak) {
+    void observe(long seq, Instant time, Fixed equity, Fixed peak) {
         long minute = Math.floorDiv(time.getEpochSecond(), MINUTE_SECONDS);
         int size = rows.size();
         int row = size > 0 && rows.get(size - 1, MINUTE) == minute ? size - 1 : rows.append();

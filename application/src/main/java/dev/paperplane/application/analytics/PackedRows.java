@@ -17,6 +17,8 @@ final class PackedRows {
     private static final int CHUNK_ROWS = 4096;
     /** The cell of a decimal kept in {@link #wide}: no packed decimal is this small (|value| &lt; 10^18). */
     private static final long WIDE = Long.MIN_VALUE;
+    /** 10^18: the unscaled values of 18 digits or fewer, the ones packed. */
+    private static final long PACKED_LIMIT = 1_000_000_000_000_000_000L;
 
     private final int columns;
     private final PackedRows base;
@@ -82,13 +84,27 @@ final class PackedRows {
 
     void setDecimal(int row, int column, BigDecimal value) {
         if (value.scale() == Decimals.SCALE && value.precision() <= 18) {
-            set(row, column, value.movePointRight(Decimals.SCALE).longValueExact());
-            if (!wide.isEmpty()) {
-                wide.remove(cell(row, column));
-            }
+            setPacked(row, column, value.movePointRight(Decimals.SCALE).longValueExact());
         } else {
             set(row, column, WIDE);
             wide.put(cell(row, column), value);
+        }
+    }
+
+    /** As {@link #setDecimal(int, int, BigDecimal)} of the value, without making it when it is packed. */
+    void setDecimal(int row, int column, Fixed value) {
+        long unscaled = value.unscaled();
+        if (unscaled > -PACKED_LIMIT && unscaled < PACKED_LIMIT) { // precision ≤ 18, as above; NONE is below
+            setPacked(row, column, unscaled);
+        } else {
+            setDecimal(row, column, value.decimal());
+        }
+    }
+
+    private void setPacked(int row, int column, long unscaled) {
+        set(row, column, unscaled);
+        if (!wide.isEmpty()) {
+            wide.remove(cell(row, column));
         }
     }
 

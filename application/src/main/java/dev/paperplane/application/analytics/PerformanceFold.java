@@ -7,7 +7,6 @@ import dev.paperplane.domain.audit.OrderRejected;
 import dev.paperplane.domain.audit.PaperOrderFilled;
 import dev.paperplane.domain.audit.SessionCompleted;
 import dev.paperplane.domain.audit.SessionStarted;
-import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.num.Decimals;
 import dev.paperplane.domain.strategy.StrategySpec;
 import java.math.BigDecimal;
@@ -23,19 +22,29 @@ import java.util.TreeSet;
 
 /**
  * The performance analytics as a left fold of the audit events: derived, deterministic, decimal only. Each event
- * costs O(1) map look-ups: equity is kept as cash flow plus the market value of each instrument, adjusted when a
- * bar or a fill changes one instrument; the per-strategy attribution is assembled only when {@link #report()}
- * asks. The events are those of a verified log and are not checked again. Not thread-safe.
+ * costs O(1): equity is kept as cash flow plus the market value of each instrument, adjusted when a bar or a fill
+ * changes one instrument, in {@link Fixed} arithmetic (unscaled longs while the amounts fit, exactly the
+ * BigDecimal figures); the per-strategy attribution is assembled only when {@link #report()} asks. The events are
+ * those of a verified log and are not checked again. Not thread-safe.
  */
 public final class PerformanceFold {
+    private static final int FIRST = 8;
     private long seq;
     private BigDecimal initialCash;
     private final TreeSet<String> strategies = new TreeSet<>();
-    // One look-up per event; nothing is summed in this map's order, the report sorts what it shows.
+    // Nothing is summed in this map's order, the report sorts what it shows.
     private final HashMap<String, Holding> holdings = new HashMap<>();
-    private BigDecimal cashFlow = Decimals.ZERO;
-    private BigDecimal marketValue = Decimals.ZERO;
-    private BigDecimal equity = Decimals.ZERO;
+    // The first instruments seen, searched before the map: a log has few, and comparing a freshly decoded name
+    // with a few others costs less than hashing it.
+    private final Holding[] first = new Holding[FIRST];
+    private int firstCount;
+    private final Fixed cash = new Fixed();
+    private final Fixed cashFlow = new Fixed();
+    private final Fixed marketValue = new Fixed();
+    private final Fixed equity = new Fixed();
+    // scratch values of apply: an event allocates nothing while its amounts fit in longs
+    private final Book.Fill fill = new Book.Fill();
+    private final Fixed revalued = new Fixed();
     private long bars;
     private long fills;
     private long rejections;
@@ -55,10 +64,16 @@ public final class PerformanceFold {
         seq = from.seq;
         initialCash = from.initialCash;
         strategies.addAll(from.strategies);
-        from.holdings.forEach((instrument, holding) -> holdings.put(instrument, holding.copy()));
-        cashFlow = from.cashFlow;
-        marketValue = from.marketValue;
-        equity = from.equity;
+        for (int i = 0; i < from.firstCount; i++) {
+            first[i] = from.first[i].copy();
+            holdings.put(first[i].instrument, first[i]);
+        }
+        firstCount = from.firstCount;
+        from.holdings.forEach((instrument, holding) -> holdings.computeIfAbsent(instrument, k -> holding.copy()));
+        cash.set(from.cash);
+        cashFlow.set(from.cashFlow);
+        marketValue.set(from.marketValue);
+        equity.set(from.equity);
         bars = from.bars;
         fills = from.fills;
         rejections = from.rejections;
@@ -88,21 +103,24 @@ public final class PerformanceFold {
             throw new IllegalArgumentException("seq " + eventSeq + " does not follow the last folded seq " + seq);
         }
         seq = eventSeq;
+        Instant time = event.time(); // read once: each read is an interface call over the event types
         SessionTally session = sessions.isEmpty() ? null : sessions.getLast();
         boolean moved = true;
         switch (event) {
             case SessionStarted started -> {
                 if (initialCash == null) {
                     initialCash = started.config().initialCash();
+                    cash.set(initialCash);
                 }
                 started.config().strategies().stream().map(StrategySpec::id).forEach(strategies::add);
-                equity = (initialCash == null ? Decimals.ZERO : initialCash).add(cashFlow).add(marketValue);
-                session = new SessionTally(eventSeq, started.time(), equity);
+                equity.setSum(cash, cashFlow).add(marketValue);
+                session = new SessionTally(eventSeq, started.time(), equity.decimal());
                 sessions.add(session);
             }
             case MarketBarObserved observed -> {
                 Holding holding = holding(observed.bar().instrument());
-                holding.mark = Decimals.of(observed.bar().close());
+                holding.mark.set(observed.bar().close());
+                holding.marked = true;
                 holding.bars++;
                 bars++;
                 revalue(holding);
@@ -110,7 +128,7 @@ public final class PerformanceFold {
                     session.bars++;
                 }
             }
-            case PaperOrderFilled fill -> filled(eventSeq, fill, session);
+            case PaperOrderFilled filled -> filled(eventSeq, fill.of(filled), session);
             case OrderRejected rejected -> {
                 book(rejected.strategyId(), holding(rejected.instrument())).rejected();
                 rejections++;
@@ -128,43 +146,54 @@ public final class PerformanceFold {
             }
         }
         if (session != null && (!session.completed || event instanceof SessionCompleted)) {
-            session.end(eventSeq, event.time(), equity);
+            session.end(eventSeq, time, equity);
         }
         if (moved) {
-            drawdown.observe(eventSeq, event.time(), equity);
-            curve.observe(eventSeq, event.time(), equity, drawdown.peak());
+            drawdown.observe(eventSeq, time, equity);
+            curve.observe(eventSeq, time, equity, drawdown.peak());
             if (session != null) {
-                session.drawdown.observe(eventSeq, event.time(), equity);
+                session.drawdown.observe(eventSeq, time, equity);
             }
         }
         return this;
     }
 
-    private void filled(long eventSeq, PaperOrderFilled fill, SessionTally session) {
-        Holding holding = holding(fill.instrument());
-        book(fill.strategyId(), holding).apply(eventSeq, fill).ifPresent(trips::add);
+    private void filled(long eventSeq, Book.Fill fill, SessionTally session) {
+        PaperOrderFilled event = fill.event;
+        Holding holding = holding(event.instrument());
+        book(event.strategyId(), holding).apply(eventSeq, fill).ifPresent(trips::add);
         if (holding.book == null) {
-            holding.book = new Book("", fill.instrument());
+            holding.book = new Book("", event.instrument());
         }
         holding.book.apply(eventSeq, fill);
-        BigDecimal notional = Decimals.of(fill.notional());
-        BigDecimal fee = Decimals.of(fill.fee());
-        cashFlow = (fill.side() == Action.BUY ? cashFlow.subtract(notional)
-                : cashFlow.add(notional)).subtract(fee);
+        if (fill.buy) {
+            cashFlow.subtract(fill.notional);
+        } else {
+            cashFlow.add(fill.notional);
+        }
+        cashFlow.subtract(fill.fee);
         fills++;
         revalue(holding);
         if (session != null) {
             session.fills++;
-            session.fees = session.fees.add(fee);
-            session.turnover = session.turnover.add(notional);
+            session.fees.add(fill.fee);
+            session.turnover.add(fill.notional);
         }
     }
 
     private Holding holding(String instrument) {
+        for (int i = 0; i < firstCount; i++) {
+            if (first[i].instrument.equals(instrument)) {
+                return first[i];
+            }
+        }
         Holding holding = holdings.get(instrument);
         if (holding == null) {
             holding = new Holding(instrument);
             holdings.put(instrument, holding);
+            if (firstCount < FIRST) {
+                first[firstCount++] = holding;
+            }
         }
         return holding;
     }
@@ -181,19 +210,21 @@ public final class PerformanceFold {
 
     /** Recomputes the market value of one instrument, and equity, after its mark or the portfolio's book moved. */
     private void revalue(Holding holding) {
-        BigDecimal value = holding.book == null ? Decimals.ZERO
-                : Decimals.multiply(holding.book.quantity(), holding.price());
-        BigDecimal before = holding.value;
-        holding.value = value;
-        if (!value.equals(before)) {
-            marketValue = marketValue.subtract(before).add(value);
+        if (holding.book == null) {
+            revalued.setZero();
+        } else {
+            revalued.setProduct(holding.book.quantity(), holding.price());
         }
-        equity = (initialCash == null ? Decimals.ZERO : initialCash).add(cashFlow).add(marketValue);
+        if (revalued.compareTo(holding.value) != 0) {
+            marketValue.subtract(holding.value).add(revalued);
+            holding.value.set(revalued);
+        }
+        equity.setSum(cash, cashFlow).add(marketValue);
     }
 
     /** cash + Σ open quantity × price, exactly as the ledger computes it. */
     public BigDecimal equity() {
-        return equity;
+        return equity.decimal();
     }
 
     /** The round trips closed so far, in the order they closed (their closeSeq is increasing). */
@@ -235,9 +266,9 @@ public final class PerformanceFold {
         BigDecimal turnover = Decimals.ZERO;
         for (Holding holding : holdings.values()) {
             if (holding.book != null) {
-                realized = realized.add(holding.book.realized());
-                fees = fees.add(holding.book.fees());
-                turnover = turnover.add(holding.book.turnover());
+                realized = realized.add(holding.book.realized().decimal());
+                fees = fees.add(holding.book.fees().decimal());
+                turnover = turnover.add(holding.book.turnover().decimal());
             }
         }
         BigDecimal total = equity.subtract(cash);
@@ -248,14 +279,14 @@ public final class PerformanceFold {
         strategies.forEach(s -> byStrategy.put(s, new Group()));
         TreeMap<String, Group> byInstrument = new TreeMap<>();
         for (Holding holding : holdings.values()) {
-            BigDecimal price = holding.price();
+            BigDecimal price = holding.price().decimal();
             // Cumulative rounding in strategy-id order: the parts sum exactly to the instrument's rounded value.
             BigDecimal exact = BigDecimal.ZERO;
             BigDecimal allocated = Decimals.ZERO;
             Group perInstrument = new Group();
             byInstrument.put(holding.instrument, perInstrument);
             for (Book book : holding.books.values()) {
-                exact = exact.add(book.quantity().multiply(price));
+                exact = exact.add(book.quantity().decimal().multiply(price));
                 BigDecimal upTo = Decimals.of(exact);
                 BigDecimal value = upTo.subtract(allocated);
                 allocated = upTo;
@@ -285,9 +316,10 @@ public final class PerformanceFold {
     private static final class Holding {
         final String instrument;
         final TreeMap<String, Book> books = new TreeMap<>();
-        BigDecimal mark;
+        final Fixed mark = new Fixed();
+        boolean marked;
         Book book;
-        BigDecimal value = Decimals.ZERO;
+        final Fixed value = new Fixed();
         long bars;
 
         Holding(String instrument) {
@@ -295,16 +327,17 @@ public final class PerformanceFold {
         }
 
         /** The price the open quantity is valued at: the mark, else the portfolio's average cost. */
-        BigDecimal price() {
-            return mark != null ? mark : book == null ? Decimals.ZERO : book.averageCost();
+        Fixed price() {
+            return marked ? mark : book == null ? Fixed.ZERO : book.averageCost();
         }
 
         Holding copy() {
             Holding copy = new Holding(instrument);
             books.forEach((strategy, b) -> copy.books.put(strategy, b.copy()));
-            copy.mark = mark;
+            copy.mark.set(mark);
+            copy.marked = marked;
             copy.book = book == null ? null : book.copy();
-            copy.value = value;
+            copy.value.set(value);
             copy.bars = bars;
             return copy;
         }
@@ -321,10 +354,10 @@ public final class PerformanceFold {
         private final TripTally trips = new TripTally();
 
         void add(Book book, BigDecimal value) {
-            realized = realized.add(book.realized());
-            fees = fees.add(book.fees());
-            total = total.add(book.cashFlow()).add(value);
-            turnover = turnover.add(book.turnover());
+            realized = realized.add(book.realized().decimal());
+            fees = fees.add(book.fees().decimal());
+            total = total.add(book.cashFlow().decimal()).add(value);
+            turnover = turnover.add(book.turnover().decimal());
             fills += book.fills();
             rejections += book.rejections();
             trips.addAll(book.trips());
@@ -343,10 +376,10 @@ public final class PerformanceFold {
         final BigDecimal startEquity;
         long endSeq;
         Instant endTime;
-        BigDecimal endEquity;
+        final Fixed endEquity = new Fixed();
         boolean completed;
-        BigDecimal fees = Decimals.ZERO;
-        BigDecimal turnover = Decimals.ZERO;
+        final Fixed fees = new Fixed();
+        final Fixed turnover = new Fixed();
         long bars;
         long fills;
         long rejections;
@@ -367,23 +400,25 @@ public final class PerformanceFold {
             SessionTally copy = new SessionTally(startSeq, startTime, startEquity, drawdown.copy());
             copy.end(endSeq, endTime, endEquity);
             copy.completed = completed;
-            copy.fees = fees;
-            copy.turnover = turnover;
+            copy.fees.set(fees);
+            copy.turnover.set(turnover);
             copy.bars = bars;
             copy.fills = fills;
             copy.rejections = rejections;
             return copy;
         }
 
-        void end(long seq, Instant time, BigDecimal equity) {
+        void end(long seq, Instant time, Fixed equity) {
             endSeq = seq;
             endTime = time;
-            endEquity = equity;
+            endEquity.set(equity);
         }
 
         SessionFigures figures() {
-            return new SessionFigures(startSeq, startTime, endSeq, endTime, completed, startEquity, endEquity,
-                    endEquity.subtract(startEquity), fees, turnover, bars, fills, rejections, drawdown.drawdown());
+            BigDecimal end = endEquity.decimal();
+            return new SessionFigures(startSeq, startTime, endSeq, endTime, completed, startEquity, end,
+                    end.subtract(startEquity), fees.decimal(), turnover.decimal(), bars, fills, rejections,
+                    drawdown.drawdown());
         }
     }
 }
