@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class PackedRows {
     private static final int CHUNK_ROWS = 4096;
+    /** The rows the first chunk starts with; it grows fourfold up to {@link #CHUNK_ROWS}. */
+    private static final int FIRST_ROWS = 16;
     /** The cell of a decimal kept in {@link #wide}: no packed decimal is this small (|value| &lt; 10^18). */
     private static final long WIDE = Long.MIN_VALUE;
     /** 10^18: the unscaled values of 18 digits or fewer, the ones packed. */
@@ -48,11 +50,24 @@ final class PackedRows {
         if (chunk == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunk * 2);
         }
+        int cells = (own % CHUNK_ROWS + 1) * columns;
         if (chunks[chunk] == null) {
-            chunks[chunk] = new long[CHUNK_ROWS * columns];
+            // a fork keeps a row or two of its own (a checkpoint's last curve minute): its first chunk starts small
+            chunks[chunk] = new long[chunk == 0 ? FIRST_ROWS * columns : CHUNK_ROWS * columns];
+        } else if (chunks[chunk].length < cells) {
+            chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(chunks[chunk].length * 4, CHUNK_ROWS * columns));
         }
         own++;
         return size() - 1;
+    }
+
+    /** The cells this table holds in its own chunks, used or not: what it costs beyond its root. */
+    long cellsHeld() {
+        long cells = 0;
+        for (long[] chunk : chunks) {
+            cells += chunk == null ? 0 : chunk.length;
+        }
+        return cells;
     }
 
     long get(int row, int column) {

@@ -52,6 +52,27 @@ class PackedRowsTest {
         assertThatThrownBy(() -> fork.set(5, 0, 1)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void rowsReadBackAcrossEveryGrowthOfAChunkAndAForkOfOneRowHoldsNoFullChunk() {
+        PackedRows rows = new PackedRows(3);
+        for (int row = 0; row < 9_000; row++) {
+            assertThat(rows.append()).isEqualTo(row);
+            for (int column = 0; column < 3; column++) {
+                rows.set(row, column, row * 3L + column);
+            }
+        }
+        for (int row = 0; row < 9_000; row++) {
+            for (int column = 0; column < 3; column++) {
+                assertThat(rows.get(row, column)).isEqualTo(row * 3L + column);
+            }
+        }
+        assertThat(rows.cellsHeld()).isEqualTo(3L * (4096 + 4096 + 4096));
+
+        PackedRows checkpoint = rows.fork(rows.size() - 1);
+        assertThat(checkpoint.get(8_999, 2)).isEqualTo(8_999 * 3L + 2);
+        assertThat(checkpoint.cellsHeld()).as("a checkpoint's one own row").isEqualTo(3L * 16);
+    }
+
     /** Every third value too wide for a long, the others packed (scale 8). */
     private static BigDecimal value(int i) {
         return i % 3 == 0 ? new BigDecimal("1E+30") : new BigDecimal(i + ".50000000");
