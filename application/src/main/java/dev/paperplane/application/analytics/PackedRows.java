@@ -2,13 +2,17 @@ package dev.paperplane.application.analytics;
 
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Append-only rows of {@code long} cells, kept in fixed-size chunks: 8 bytes a cell and no copy of the rows when
- * they grow, so a curve or a trip list of millions of rows fits a small heap. A decimal is kept as its unscaled
+ * Append-only rows of {@code long} cells, kept in fixed-size chunks outside the heap: 8 bytes a cell and no copy
+ * of the rows when they grow, and the collector never holds room for them, so a curve or a trip list of millions
+ * of rows leaves a small heap free for requests. A decimal is kept as its unscaled
  * value at {@link Decimals#SCALE} when that fits in a long, else (rare) in a side map. A {@link #fork fork} reads
  * the rows below its base count from the root it was forked from, which must never change them again, and keeps
  * copies of the rest. Not thread-safe.
@@ -25,7 +29,7 @@ final class PackedRows {
     private final int columns;
     private final PackedRows base;
     private final int baseRows;
-    private long[][] chunks = new long[8][];
+    private LongBuffer[] chunks = new LongBuffer[8];
     private int own;
     private final Map<Long, BigDecimal> wide = new HashMap<>();
 
@@ -53,9 +57,11 @@ final class PackedRows {
         int cells = (own % CHUNK_ROWS + 1) * columns;
         if (chunks[chunk] == null) {
             // a fork keeps a row or two of its own (a checkpoint's last curve minute): its first chunk starts small
-            chunks[chunk] = new long[chunk == 0 ? FIRST_ROWS * columns : CHUNK_ROWS * columns];
-        } else if (chunks[chunk].length < cells) {
-            chunks[chunk] = Arrays.copyOf(chunks[chunk], Math.min(chunks[chunk].length * 4, CHUNK_ROWS * columns));
+            chunks[chunk] = cells(chunk == 0 ? FIRST_ROWS * columns : CHUNK_ROWS * columns);
+        } else if (chunks[chunk].capacity() < cells) {
+            LongBuffer full = chunks[chunk];
+            chunks[chunk] = cells(Math.min(full.capacity() * 4, CHUNK_ROWS * columns))
+                    .put(0, full, 0, full.capacity());
         }
         own++;
         return size() - 1;
@@ -64,8 +70,8 @@ final class PackedRows {
     /** The cells this table holds in its own chunks, used or not: what it costs beyond its root. */
     long cellsHeld() {
         long cells = 0;
-        for (long[] chunk : chunks) {
-            cells += chunk == null ? 0 : chunk.length;
+        for (LongBuffer chunk : chunks) {
+            cells += chunk == null ? 0 : chunk.capacity();
         }
         return cells;
     }
@@ -75,7 +81,7 @@ final class PackedRows {
             return base.get(row, column);
         }
         int r = row - baseRows;
-        return chunks[r / CHUNK_ROWS][r % CHUNK_ROWS * columns + column];
+        return chunks[r / CHUNK_ROWS].get(r % CHUNK_ROWS * columns + column);
     }
 
     /** Sets a cell of a row of this table's own (not one it shares with its root). */
@@ -84,7 +90,7 @@ final class PackedRows {
             throw new IllegalStateException("row " + row + " is shared with the root and cannot change");
         }
         int r = row - baseRows;
-        chunks[r / CHUNK_ROWS][r % CHUNK_ROWS * columns + column] = value;
+        chunks[r / CHUNK_ROWS].put(r % CHUNK_ROWS * columns + column, value);
     }
 
     BigDecimal decimal(int row, int column) {
@@ -142,6 +148,11 @@ final class PackedRows {
             }
         }
         return fork;
+    }
+
+    /** Zeroed cells outside the heap, freed when the table that holds them is collected. */
+    private static LongBuffer cells(int count) {
+        return ByteBuffer.allocateDirect(count * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
     }
 
     private long cell(int row, int column) {
