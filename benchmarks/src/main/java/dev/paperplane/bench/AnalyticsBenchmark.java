@@ -73,6 +73,7 @@ public class AnalyticsBenchmark {
         private final HttpClient client = HttpClient.newHttpClient();
         PerformanceFold head;
         URI performance;
+        URI liveness;
         URI equityPage;
         /** More seqs than the observer keeps bodies, taken in turn, so that every request folds: none is kept. */
         static final int AT_SEQS = 2 * 32;
@@ -93,6 +94,7 @@ public class AnalyticsBenchmark {
             long last = reader.read(head.seq()).orElseThrow().event().time().getEpochSecond();
             String base = "http://127.0.0.1:" + server.port() + BASE;
             performance = URI.create(base + "/performance");
+            liveness = URI.create("http://127.0.0.1:" + server.port() + "/observe/health/live");
             equityPage = URI.create(base + "/performance/equity?interval=1m&limit=100&after="
                     + Instant.ofEpochSecond(first + (last - first) / 10 * 9));
             performanceAt = new URI[AT_SEQS];
@@ -162,6 +164,17 @@ public class AnalyticsBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public byte[] performance(Served served) {
         return served.get(served.performance);
+    }
+
+    /**
+     * The floor of the two cases above: Helidon's own liveness check, which reads nothing, over the same client and
+     * loopback in the same JVM.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public byte[] liveness(Served served) {
+        return served.get(served.liveness);
     }
 
     /** The figures of a new head (what a request renders once after the log moved): the report of the whole fold. */

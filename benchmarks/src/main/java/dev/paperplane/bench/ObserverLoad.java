@@ -29,7 +29,7 @@ final class ObserverLoad {
      * The JVM flags both servers run with unless {@code --jvm-flags} says otherwise: a bounded heap and the serial
      * collector, which keep the observer's resident set small (docs/performance.md, "Observer under load").
      */
-    static final String DEFAULT_FLAGS = "-Xms16m -Xmx96m -XX:+UseSerialGC";
+    static final String DEFAULT_FLAGS = "-Xms16m -Xmx96m -XX:MaxDirectMemorySize=512m -XX:+UseSerialGC";
     /** How long a server may take to answer its first request (the observer verifies the chain first). */
     private static final Duration READY_WITHIN = Duration.ofMinutes(10);
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^\\s/]+:(\\d+)/");

@@ -151,7 +151,7 @@ class DistributionIT {
             assertThat(response.statusCode()).as("GET /observer/v1/runtime: %s; observe: %s", response.body(),
                     observe.output()).isEqualTo(200);
             assertThat(observe.jvmArguments()).as("the launcher's flags for observe")
-                    .contains("-Xms16m", "-Xmx96m", "-XX:+UseSerialGC");
+                    .contains("-Xms16m", "-Xmx96m", "-XX:MaxDirectMemorySize=512m", "-XX:+UseSerialGC");
         }
     }
 
