@@ -154,7 +154,7 @@ public final class BenchMain {
             new Runner(options.build()).list();
             System.out.println(OBSERVER + " (wrk load on the HTTP observer beside a static-file ceiling, and on "
                     + "observers on a PostgreSQL primary and its hot standby; not JMH)");
-            System.out.println(RunLoad.NAME + " (whole paperplane run processes beside replay and SHA-256; not JMH)");
+            System.out.println(RunLoad.NAME + " (whole paperplane run and verify processes beside replay and SHA-256; not JMH)");
             return;
         }
         if (!Files.isDirectory(modules)) {

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code run} group (not JMH): whole {@code paperplane run} processes, started as the launcher starts them, over
  * a synthetic feed of about 1 M events into an empty store: the file store on disk and on tmpfs, and PostgreSQL (a
- * throwaway cluster, fsync on), each with one force per bar and with the default groups. Each row stands beside
+ * throwaway cluster, fsync on), each with one force per bar and with the default groups; on tmpfs also with a
+ * snapshot at the end only (what the snapshots cost a run), and a whole {@code paperplane verify} of the log on
+ * disk and on PostgreSQL. Each row stands beside
  * what the same log costs to replay in process from genesis (fresh reader, chain verified, snapshots unused, warm
  * JVM, best of three) and, for the
  * file store, to read and hash with plain SHA-256. One force per bar on disk and on PostgreSQL runs over a shorter
@@ -72,9 +74,9 @@ final class RunLoad {
     record Settings(int bars, int perBarBars, boolean jfr) {
     }
 
-    /** One whole-process run and the limits measured on the log it left. */
-    record Row(String store, String place, String groups, long events, double wallSeconds, double cpuSeconds,
-               double replayPerSecond, double sha256PerSecond) {
+    /** One whole process ({@code run} or {@code verify}) and the limits measured on the log it ran over. */
+    record Row(String command, String store, String place, String groups, long events, double wallSeconds,
+               double cpuSeconds, double replayPerSecond, double sha256PerSecond) {
         double perSecond() {
             return events / wallSeconds;
         }
@@ -103,11 +105,14 @@ final class RunLoad {
         Path disk = work.resolve("data");
         Optional<Path> tmpfs = tmpfs();
         List<Row> rows = new ArrayList<>();
-        rows.add(load.fileRun(feed, disk, "disk", false));
-        rows.add(load.fileRun(shortFeed, disk, "disk", true));
+        Row onDisk = load.fileRun(feed, disk, "disk", Grouping.DEFAULT);
+        rows.add(onDisk);
+        rows.add(load.fileVerify(disk, onDisk));
+        rows.add(load.fileRun(shortFeed, disk, "disk", Grouping.PER_BAR));
         if (tmpfs.isPresent()) {
-            rows.add(load.fileRun(feed, tmpfs.get(), "tmpfs", false));
-            rows.add(load.fileRun(feed, tmpfs.get(), "tmpfs", true));
+            rows.add(load.fileRun(feed, tmpfs.get(), "tmpfs", Grouping.DEFAULT));
+            rows.add(load.fileRun(feed, tmpfs.get(), "tmpfs", Grouping.SNAPSHOT_AT_END));
+            rows.add(load.fileRun(feed, tmpfs.get(), "tmpfs", Grouping.PER_BAR));
             deleteTree(tmpfs.get());
         } else {
             log.println("bench: run on tmpfs skipped: /dev/shm is not a tmpfs here");
@@ -120,8 +125,8 @@ final class RunLoad {
             log.println("bench: starting a throwaway PostgreSQL cluster (fsync on) for run on PostgreSQL");
             ThrowawayCluster cluster = ThrowawayCluster.start(true, null);
             try {
-                rows.add(load.postgresRun(feed, cluster, false));
-                rows.add(load.postgresRun(shortFeed, cluster, true));
+                rows.addAll(load.postgresRun(feed, cluster, Grouping.DEFAULT));
+                rows.addAll(load.postgresRun(shortFeed, cluster, Grouping.PER_BAR));
             } finally {
                 cluster.stop();
             }
@@ -133,11 +138,29 @@ final class RunLoad {
         return rows;
     }
 
-    private Row fileRun(Path feed, Path dir, String place, boolean perBar)
+    /** How a run forces and snapshots: the defaults, one force per bar, or the default groups with no snapshot. */
+    private enum Grouping {
+        DEFAULT("default", "group", List.of()),
+        PER_BAR("1 bar", "bar", List.of("--group-bars", "1")),
+        SNAPSHOT_AT_END("default, snapshot at the end only", "no-snapshots",
+                List.of("--snapshot-every", String.valueOf(Long.MAX_VALUE)));
+
+        final String label;
+        final String file;
+        final List<String> flags;
+
+        Grouping(String label, String file, List<String> flags) {
+            this.label = label;
+            this.file = file;
+            this.flags = flags;
+        }
+    }
+
+    private Row fileRun(Path feed, Path dir, String place, Grouping grouping)
             throws IOException, InterruptedException {
         deleteTree(dir);
-        Child child = child("file-" + place + (perBar ? "-bar" : "-group"),
-                List.of("run", "--data", dir.toString(), "--feed", feed.toString()), perBar);
+        Child child = child("file-" + place + "-" + grouping.file,
+                List.of("run", "--data", dir.toString(), "--feed", feed.toString()), grouping.flags);
         List<Path> segments;
         try (var files = Files.list(dir.resolve("audit"))) {
             segments = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
@@ -148,17 +171,24 @@ final class RunLoad {
             return new Replay(reader, NO_SNAPSHOTS, warning -> { }).toHead().seq();
         }, events);
         double sha256 = best(() -> sha256(segments), events);
-        return new Row("file", place, perBar ? "1 bar" : "default", events, child.wall(), child.cpu(), replay, sha256);
+        return new Row("run", "file", place, grouping.label, events, child.wall(), child.cpu(), replay, sha256);
     }
 
-    private Row postgresRun(Path feed, ThrowawayCluster cluster, boolean perBar)
+    /** {@code paperplane verify} of the log {@code run} left in {@code dir}, beside that run's limits. */
+    private Row fileVerify(Path dir, Row run) throws IOException, InterruptedException {
+        Child child = child("file-verify", List.of("verify", "--data", dir.toString()), List.of());
+        return new Row("verify", "file", run.place(), "", run.events(), child.wall(), child.cpu(),
+                run.replayPerSecond(), run.sha256PerSecond());
+    }
+
+    private List<Row> postgresRun(Path feed, ThrowawayCluster cluster, Grouping grouping)
             throws IOException, InterruptedException {
-        String schema = "bench_run_" + ProcessHandle.current().pid() + (perBar ? "_bar" : "_group");
+        String schema = "bench_run_" + ProcessHandle.current().pid() + "_" + grouping.file;
         String store = cluster.jdbcUrl().replaceFirst("^jdbc:postgresql://", "postgresql://" + cluster.user() + "@")
                 + "?schema=" + schema;
         try {
-            Child child = child("postgres" + (perBar ? "-bar" : "-group"),
-                    List.of("run", "--store", store, "--feed", feed.toString()), perBar);
+            Child child = child("postgres-" + grouping.file,
+                    List.of("run", "--store", store, "--feed", feed.toString()), grouping.flags);
             PostgresTarget target = new PostgresTarget(cluster.jdbcUrl(), cluster.user(), null, schema);
             long events;
             try (PostgresStoreReader reader = PostgresStore.openReader(target)) {
@@ -169,8 +199,14 @@ final class RunLoad {
                     return new Replay(reader, NO_SNAPSHOTS, warning -> { }).toHead().seq();
                 }
             }, events);
-            return new Row("PostgreSQL", "same disk", perBar ? "1 bar" : "default", events, child.wall(), child.cpu(),
+            Row run = new Row("run", "PostgreSQL", "same disk", grouping.label, events, child.wall(), child.cpu(),
                     replay, Double.NaN);
+            if (grouping != Grouping.DEFAULT) {
+                return List.of(run);
+            }
+            Child verify = child("postgres-verify", List.of("verify", "--store", store), List.of());
+            return List.of(run, new Row("verify", "PostgreSQL", "same disk", "", events, verify.wall(), verify.cpu(),
+                    replay, Double.NaN));
         } finally {
             try (Connection connection = DriverManager.getConnection(cluster.jdbcUrl(), cluster.user(), null);
                  Statement drop = connection.createStatement()) {
@@ -188,7 +224,7 @@ final class RunLoad {
      * Runs the CLI as the launcher does (its module path, its flags and AOT cache for commands other than
      * {@code observe}) under bash, whose {@code times} gives the child's user and system CPU time.
      */
-    private Child child(String name, List<String> args, boolean perBar)
+    private Child child(String name, List<String> args, List<String> flags)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\" >/dev/null; code=$?; times; exit $code",
                 "bash", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -206,9 +242,7 @@ final class RunLoad {
         }
         command.addAll(List.of("-p", modules.toString(), "-m", MAIN, "--no-progress"));
         command.addAll(args);
-        if (perBar) {
-            command.addAll(List.of("--group-bars", "1"));
-        }
+        command.addAll(flags);
         log.println("bench: " + String.join(" ", command.subList(4, command.size())));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -216,7 +250,8 @@ final class RunLoad {
         int exit = process.waitFor();
         double wall = (System.nanoTime() - started) / 1e9;
         if (exit != 0) {
-            throw new IllegalStateException("paperplane run exited with " + exit + " (its errors above)");
+            throw new IllegalStateException("paperplane " + args.getFirst() + " exited with " + exit
+                    + " (its errors above)");
         }
         // times prints the shell's own times, then its children's
         Matcher m = TIMES.matcher(times.lines().reduce((a, b) -> b).orElse(""));
@@ -284,17 +319,20 @@ final class RunLoad {
 
     private static String table(List<Row> rows) {
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"store", "place", "groups", "events", "wall s", "CPU s", "CPU µs/event", "events/s",
-                "replay events/s", "of replay", "SHA-256 events/s"});
+        lines.add(new String[] {"command", "store", "place", "groups", "events", "wall s", "CPU s", "CPU µs/event",
+                "events/s", "replay events/s", "of replay", "SHA-256 events/s", "of SHA-256"});
         for (Row row : rows) {
-            lines.add(new String[] {row.store(), row.place(), row.groups(), String.format(Locale.ROOT, "%,d", row.events()),
+            boolean hashed = !Double.isNaN(row.sha256PerSecond());
+            lines.add(new String[] {row.command(), row.store(), row.place(), row.groups(),
+                    String.format(Locale.ROOT, "%,d", row.events()),
                     String.format(Locale.ROOT, "%.2f", row.wallSeconds()), String.format(Locale.ROOT, "%.2f", row.cpuSeconds()),
                     String.format(Locale.ROOT, "%.2f", row.cpuSeconds() * 1e6 / row.events()),
                     String.format(Locale.ROOT, "%,.0f", row.perSecond()), String.format(Locale.ROOT, "%,.0f", row.replayPerSecond()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / row.replayPerSecond()),
-                    Double.isNaN(row.sha256PerSecond()) ? "" : String.format(Locale.ROOT, "%,.0f", row.sha256PerSecond())});
+                    hashed ? String.format(Locale.ROOT, "%,.0f", row.sha256PerSecond()) : "",
+                    hashed ? String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / row.sha256PerSecond()) : ""});
         }
-        return "run (whole process, JVM start included; replay and SHA-256 in process over the same log)\n\n"
-                + Tables.markdown(lines, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|") + "\n";
+        return "run and verify (whole process, JVM start included; replay and SHA-256 in process over the same log)\n\n"
+                + Tables.markdown(lines, "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|") + "\n";
     }
 }
