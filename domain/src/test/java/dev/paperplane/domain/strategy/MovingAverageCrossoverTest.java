@@ -85,4 +85,29 @@ class MovingAverageCrossoverTest {
 
         assertThat(strategy.decide(window, bar("AAA", 6, "13")).action()).isEqualTo(Action.BUY);
     }
+
+    @Test
+    void averagesOfClosesBeyondALongAreExact() {
+        // unscaled, 200 billion is 2·10^19, beyond a long: the averages are BigDecimal sums
+        Signal signal = decide("200000000000", "200000000000", "200000000000", "200000000000.00000003");
+
+        assertThat(signal.action()).isEqualTo(Action.BUY);
+        assertThat(signal.indicators())
+                .containsEntry("fastMa", d("200000000000.00000002"))
+                .containsEntry("slowMa", d("200000000000.00000001"))
+                .containsEntry("previousFastMa", d("200000000000"));
+    }
+
+    @Test
+    void averagesOnAHalfUnitAreRoundedToEven() {
+        // the fast MA(2) is 10.000000015, up to the even 10.00000002; a bar before it was 10.000000005, down to
+        // the even 10.00000000
+        Signal signal = decide("10", "10", "10.00000001", "10.00000002");
+
+        assertThat(signal.indicators())
+                .containsEntry("fastMa", d("10.00000002"))
+                .containsEntry("slowMa", d("10.00000001"))
+                .containsEntry("previousFastMa", d("10"))
+                .containsEntry("previousSlowMa", d("10"));
+    }
 }
