@@ -102,6 +102,13 @@ class CsvFeedTest {
     }
 
     @Test
+    void fieldsAreSplitAsStringSplitSplitsThemKeepingEmptyOnes() {
+        for (String text : new String[] {"", ",", ",,", "a", "a,b", "a,,b", "a,b,", ",a", " a , b ,c"}) {
+            assertThat(CsvFeed.fields(text)).as("'%s'", text).containsExactly(text.split(",", -1));
+        }
+    }
+
+    @Test
     void aMissingColumnIsRejected() {
         assertRejectedAtLine("2024-01-02T00:00:00Z,ACME,10,11,9,10\n", 2, "expected 7 columns");
     }
