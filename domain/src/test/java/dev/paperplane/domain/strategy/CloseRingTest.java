@@ -20,6 +20,14 @@ class CloseRingTest {
         return Decimals.divide(sum, BigDecimal.valueOf(to - from));
     }
 
+    private static CloseRing ring(int capacity, String... closes) {
+        CloseRing ring = new CloseRing(PriceWindow.empty(capacity));
+        for (String close : closes) {
+            ring.append(d(close));
+        }
+        return ring;
+    }
+
     @Test
     void holdsWhatTheImmutableWindowHoldsAcrossWrapArounds() {
         SplittableRandom random = new SplittableRandom(19);
@@ -54,10 +62,7 @@ class CloseRingTest {
 
     @Test
     void resizingKeepsTheLatestCloses() {
-        CloseRing ring = new CloseRing(PriceWindow.empty(4));
-        for (String close : List.of("1", "2", "3", "4", "5")) {
-            ring.append(d(close));
-        }
+        CloseRing ring = ring(4, "1", "2", "3", "4", "5");
 
         assertThat(ring.resized(4)).isSameAs(ring);
         assertThat(ring.resized(2).window()).isEqualTo(new PriceWindow(2, List.of(d("4"), d("5"))));
@@ -85,10 +90,7 @@ class CloseRingTest {
     @Test
     void aCloseBeyondALongKeepsTheMeanExactUntilItLeavesTheRing() {
         // unscaled, 100 billion is 10^19, beyond a long
-        CloseRing ring = new CloseRing(PriceWindow.empty(3));
-        ring.append(d("100000000000.00000001"));
-        ring.append(d("1"));
-        ring.append(d("2"));
+        CloseRing ring = ring(3, "100000000000.00000001", "1", "2");
 
         assertThat(ring.mean(0, 3)).isEqualTo(exactMean(ring.window(), 0, 3)).isEqualTo(d("33333333334.33333334"));
         assertThatThrownBy(() -> ring.sum(1, 3)).isInstanceOf(ArithmeticException.class);
@@ -104,10 +106,7 @@ class CloseRingTest {
     @Test
     void aSumBeyondALongFallsBackToTheExactMean() {
         // each fits a long (9·10^18 unscaled), their sum does not
-        CloseRing ring = new CloseRing(PriceWindow.empty(3));
-        ring.append(d("90000000000"));
-        ring.append(d("90000000000.00000001"));
-        ring.append(d("90000000000.00000002"));
+        CloseRing ring = ring(3, "90000000000", "90000000000.00000001", "90000000000.00000002");
 
         assertThat(ring.mean(0, 3)).isEqualTo(d("90000000000.00000001"));
         assertThat(ring.mean(1, 3)).isEqualTo(exactMean(ring.window(), 1, 3)).isEqualTo(d("90000000000.00000002"));
@@ -115,8 +114,7 @@ class CloseRingTest {
 
     @Test
     void indicesOutsideTheClosesHeldAreRefused() {
-        CloseRing ring = new CloseRing(PriceWindow.empty(3));
-        ring.append(d("1"));
+        CloseRing ring = ring(3, "1");
 
         assertThatThrownBy(() -> ring.close(1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> ring.unscaled(-1)).isInstanceOf(IndexOutOfBoundsException.class);

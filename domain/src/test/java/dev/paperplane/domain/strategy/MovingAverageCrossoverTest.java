@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.domain.decision.Action;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class MovingAverageCrossoverTest {
@@ -92,10 +94,9 @@ class MovingAverageCrossoverTest {
         Signal signal = decide("200000000000", "200000000000", "200000000000", "200000000000.00000003");
 
         assertThat(signal.action()).isEqualTo(Action.BUY);
-        assertThat(signal.indicators())
-                .containsEntry("fastMa", d("200000000000.00000002"))
-                .containsEntry("slowMa", d("200000000000.00000001"))
-                .containsEntry("previousFastMa", d("200000000000"));
+        assertThat(signal.indicators()).isEqualTo(new TreeMap<>(Map.of("close", d("200000000000.00000003"),
+                "fastMa", d("200000000000.00000002"), "slowMa", d("200000000000.00000001"),
+                "previousFastMa", d("200000000000"), "previousSlowMa", d("200000000000"))));
     }
 
     @Test
@@ -104,10 +105,7 @@ class MovingAverageCrossoverTest {
         // the even 10.00000000
         Signal signal = decide("10", "10", "10.00000001", "10.00000002");
 
-        assertThat(signal.indicators())
-                .containsEntry("fastMa", d("10.00000002"))
-                .containsEntry("slowMa", d("10.00000001"))
-                .containsEntry("previousFastMa", d("10"))
-                .containsEntry("previousSlowMa", d("10"));
+        assertThat(List.of("fastMa", "slowMa", "previousFastMa", "previousSlowMa")).map(signal.indicators()::get)
+                .containsExactly(d("10.00000002"), d("10.00000001"), d("10"), d("10"));
     }
 }
