@@ -199,7 +199,12 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
             count += batch.size();
         }
         List<EncodedRecord> all = new ArrayList<>(count);
-        batches.forEach(all::addAll);
+        // record by record: addAll would copy each (unmodifiable) batch into an array first
+        for (List<EncodedRecord> batch : batches) {
+            for (EncodedRecord record : batch) {
+                all.add(record);
+            }
+        }
         if (all.isEmpty()) {
             return;
         }
@@ -213,8 +218,8 @@ public final class FileStoreWriter implements AuditAppendPort, SnapshotStorePort
                 run = new ArrayList<>();
                 size = 0;
             }
-            run.addAll(batch);
             for (EncodedRecord record : batch) {
+                run.add(record);
                 size += record.length();
             }
         }

@@ -137,7 +137,17 @@ final class CanonicalJsonWriter {
         if (unscaled < 0) {
             out[length++] = '-';
         }
-        raw(Long.toString(magnitude / 100_000_000));
+        // the digits written in place, last first: no string per decimal
+        long integer = magnitude / 100_000_000;
+        int digits = 1;
+        for (long rest = integer / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            out[i] = (byte) ('0' + integer % 10);
+            integer /= 10;
+        }
+        length += digits;
         out[length++] = '.';
         long fraction = magnitude % 100_000_000;
         for (int i = length + 7; i >= length; i--) {

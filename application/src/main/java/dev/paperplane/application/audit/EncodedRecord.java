@@ -47,7 +47,8 @@ public sealed interface EncodedRecord permits SealedRecord, ForeignRecord {
         ChainHead at = head;
         ChainVerifier verifier = null;
         for (EncodedRecord record : batch) {
-            if (record instanceof SealedRecord sealed && sealed.previous().equals(at)) {
+            // a run's records were sealed one on the other: the previous head is the very object, no compare
+            if (record instanceof SealedRecord sealed && (sealed.previous() == at || sealed.previous().equals(at))) {
                 events.add(sealed.event());
                 at = sealed.head();
                 verifier = null;

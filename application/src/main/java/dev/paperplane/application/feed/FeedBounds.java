@@ -24,6 +24,10 @@ public final class FeedBounds {
 
     /** A reason when {@code field} is longer than {@link #MAX_FIELD_BYTES}, else null. */
     public static String oversized(String column, String field) {
+        // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): a short field needs no encoding
+        if (field.length() <= MAX_FIELD_BYTES / 3) {
+            return null;
+        }
         int bytes = utf8Length(field);
         if (bytes <= MAX_FIELD_BYTES) {
             return null;
@@ -91,7 +95,10 @@ public final class FeedBounds {
             throw new IllegalArgumentException(column + " " + Excerpt.quoted(trimmed) + " has " + fractionDigits
                     + " digits after the decimal point, at most " + MAX_FRACTION_DIGITS + " are accepted");
         }
-        BigDecimal value = Decimals.parse(trimmed);
+        long unscaled = PlainDecimal.unscaled(trimmed);
+        // Decimals.parse gives the same value and scale; it is kept for what a long cannot hold
+        BigDecimal value = unscaled != PlainDecimal.NONE ? BigDecimal.valueOf(unscaled, Decimals.SCALE)
+                : Decimals.parse(trimmed);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(column + " " + trimmed + " is negative");
         }

@@ -54,11 +54,13 @@ public final class FeedLines {
             return null;
         }
         lineNumber++;
+        int bits = 0;
         while (b >= 0 && b != '\n' && b != '\r') {
             if (length == line.length) {
                 return new Line(new String(line, 0, length, StandardCharsets.UTF_8), true);
             }
             line[length++] = (byte) b;
+            bits |= b;
             b = read();
         }
         if (b == '\r') {
@@ -67,7 +69,8 @@ public final class FeedLines {
                 pushedBack = after;
             }
         }
-        return new Line(decode(length), false);
+        // a line of ASCII bytes is valid UTF-8 as it is: only other lines need the strict decoder
+        return new Line(bits < 0x80 ? new String(line, 0, length, StandardCharsets.US_ASCII) : decode(length), false);
     }
 
     /** The number of the line read last, from 1. */

@@ -13,6 +13,7 @@ import dev.paperplane.domain.decision.Action;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,24 @@ class AuditCodecEncodingTest {
         // computed outside Java over the same six canonical records
         assertThat(records.getLast().hash())
                 .isEqualTo("c2017f558ac2821ade6bc582d4499ac658b6fee1d10009fe586cd7052e70846c");
+    }
+
+    @Test
+    void decimalsAreWrittenAsToPlainStringWritesThem() {
+        SplittableRandom random = new SplittableRandom(19);
+        long[] edges = {0, 1, -1, 99_999_999, 100_000_000, -100_000_000, 999_999_999, 1_000_000_000,
+                Long.MAX_VALUE, Long.MIN_VALUE + 1};
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = i < edges.length ? edges[i] : random.nextLong() >> random.nextInt(64);
+            BigDecimal equity = BigDecimal.valueOf(unscaled, 8);
+            // beyond a long too: the BigDecimal's own digits
+            BigDecimal wide = equity.add(new BigDecimal("100000000000"));
+
+            assertThat(AuditCodec.payloadJson(new SessionCompleted(T0, 1, 0, 0, 0, equity)))
+                    .endsWith("\"equity\":\"" + equity.toPlainString() + "\"}");
+            assertThat(AuditCodec.payloadJson(new SessionCompleted(T0, 1, 0, 0, 0, wide)))
+                    .endsWith("\"equity\":\"" + wide.toPlainString() + "\"}");
+        }
     }
 
     @Test

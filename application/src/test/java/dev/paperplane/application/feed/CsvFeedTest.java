@@ -79,6 +79,36 @@ class CsvFeedTest {
     }
 
     @Test
+    void aLineBeyondAsciiIsDecodedAsUtf8BeforeItIsChecked() {
+        assertRejectedAtLine("2024-01-02T00:00:00Z,ACME,10,11,9,10,1\n2024-01-02T00:01:00Z,\u00C4CME,10,11,9,10,1\n",
+                3, "instrument '\u00C4CME' is not of the form");
+    }
+
+    @Test
+    void pricesInEveryPlainFormAreReadAsBigDecimalReadsThem() {
+        List<Bar> bars = readAll(feed(HEADER
+                + "2024-01-02T00:00:00Z,ACME, +010.5 ,11.000000005,.5,5.,-0.000000005\n"
+                + "2024-01-02T00:01:00Z,ACME,10.000000015,999999999999999999.5,9.999999994999,10,0\n"));
+
+        assertThat(bars).containsExactly(
+                new Bar(Instant.parse("2024-01-02T00:00:00Z"), "ACME", new BigDecimal("10.50000000"),
+                        new BigDecimal("11.00000000"), new BigDecimal("0.50000000"), new BigDecimal("5.00000000"),
+                        new BigDecimal("0E-8")),
+                new Bar(Instant.parse("2024-01-02T00:01:00Z"), "ACME", new BigDecimal("10.00000002"),
+                        new BigDecimal("999999999999999999.50000000"), new BigDecimal("9.99999999"),
+                        new BigDecimal("10.00000000"), new BigDecimal("0E-8")));
+        assertThat(bars).allSatisfy(bar -> assertThat(List.of(bar.open(), bar.high(), bar.low(), bar.close(),
+                bar.volume())).allSatisfy(value -> assertThat(value.scale()).isEqualTo(8)));
+    }
+
+    @Test
+    void fieldsAreSplitAsStringSplitSplitsThemKeepingEmptyOnes() {
+        for (String text : new String[] {"", ",", ",,", "a", "a,b", "a,,b", "a,b,", ",a", " a , b ,c"}) {
+            assertThat(CsvFeed.fields(text)).as("'%s'", text).containsExactly(text.split(",", -1));
+        }
+    }
+
+    @Test
     void aMissingColumnIsRejected() {
         assertRejectedAtLine("2024-01-02T00:00:00Z,ACME,10,11,9,10\n", 2, "expected 7 columns");
     }

@@ -63,7 +63,7 @@ public final class PaperTradingCore {
         fold(fold, new MarketBarObserved(bar), events);
         for (Strategy strategy : fold.strategies()) {
             String id = strategy.spec().id();
-            Signal signal = strategy.decide(fold.window(new DecisionKey(id, bar.instrument())), bar);
+            Signal signal = strategy.decide(fold.closes(new DecisionKey(id, bar.instrument())), bar);
             if (signal.action() == Action.HOLD) {
                 continue;
             }

@@ -11,6 +11,7 @@ import dev.paperplane.domain.decision.DecisionKey;
 import dev.paperplane.domain.ledger.ShadowLedger;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.session.RuntimeConfig;
+import dev.paperplane.domain.strategy.CloseRing;
 import dev.paperplane.domain.strategy.PriceWindow;
 import dev.paperplane.domain.strategy.Strategies;
 import dev.paperplane.domain.strategy.Strategy;
@@ -42,7 +43,7 @@ public final class StateFold {
     // Each part below is either frozen (the state's immutable value) or open (a private working copy, null while
     // the part is frozen); state() freezes them.
     private SortedMap<DecisionKey, PriceWindow> windows;
-    private TreeMap<DecisionKey, OpenWindow> openWindows;
+    private TreeMap<DecisionKey, CloseRing> openWindows;
     private SortedMap<String, Instant> lastBarTimes;
     private TreeMap<String, Instant> openLastBarTimes;
     private DecisionMemory decisions;
@@ -94,7 +95,7 @@ public final class StateFold {
         if (built == null) {
             if (openWindows != null) {
                 TreeMap<DecisionKey, PriceWindow> frozen = new TreeMap<>();
-                openWindows.forEach((key, window) -> frozen.put(key, window.freeze()));
+                openWindows.forEach((key, ring) -> frozen.put(key, ring.window()));
                 windows = Collections.unmodifiableSortedMap(frozen);
                 openWindows = null;
             }
@@ -138,13 +139,12 @@ public final class StateFold {
         return session.open();
     }
 
-    /** One strategy's memory of closes of one instrument, or null if it has seen none. */
-    PriceWindow window(DecisionKey key) {
-        if (openWindows != null) {
-            OpenWindow open = openWindows.get(key);
-            return open == null ? null : open.freeze();
-        }
-        return windows.get(key);
+    /**
+     * One strategy's memory of closes of one instrument, or null if it has seen none: the fold's own ring, read
+     * in place (no copy per bar), to be read only.
+     */
+    CloseRing closes(DecisionKey key) {
+        return openWindows().get(key);
     }
 
     /** Time of the last observed bar of one instrument, or null if none was observed. */
@@ -161,9 +161,9 @@ public final class StateFold {
             ledger = ShadowLedger.initial(next.initialCash());
         }
         // A strategy whose memory size changed keeps only as many of its latest closes as it now needs.
-        TreeMap<DecisionKey, OpenWindow> open = openWindows();
+        TreeMap<DecisionKey, CloseRing> open = openWindows();
         for (Strategy strategy : created) {
-            for (Map.Entry<DecisionKey, OpenWindow> entry : open.entrySet()) {
+            for (Map.Entry<DecisionKey, CloseRing> entry : open.entrySet()) {
                 if (entry.getKey().strategyId().equals(strategy.spec().id())) {
                     entry.setValue(entry.getValue().resized(strategy.memorySize()));
                 }
@@ -181,16 +181,16 @@ public final class StateFold {
             throw new IllegalStateException("bar of " + bar.instrument() + " at " + bar.time()
                     + " is not after the last observed bar at " + last + ": bar times only move forward per instrument");
         }
-        TreeMap<DecisionKey, OpenWindow> open = openWindows();
+        TreeMap<DecisionKey, CloseRing> open = openWindows();
         for (Strategy strategy : strategies) {
             DecisionKey key = new DecisionKey(strategy.spec().id(), bar.instrument());
-            OpenWindow kept = open.get(key);
-            OpenWindow window = kept == null ? new OpenWindow(PriceWindow.empty(strategy.memorySize()))
+            CloseRing kept = open.get(key);
+            CloseRing ring = kept == null ? new CloseRing(PriceWindow.empty(strategy.memorySize()))
                     : kept.resized(strategy.memorySize());
-            if (window != kept) {
-                open.put(key, window);
+            if (ring != kept) {
+                open.put(key, ring);
             }
-            window.append(bar.close());
+            ring.append(bar.close());
         }
         if (openLastBarTimes == null) {
             openLastBarTimes = new TreeMap<>(lastBarTimes);
@@ -262,10 +262,10 @@ public final class StateFold {
         }
     }
 
-    private TreeMap<DecisionKey, OpenWindow> openWindows() {
+    private TreeMap<DecisionKey, CloseRing> openWindows() {
         if (openWindows == null) {
             openWindows = new TreeMap<>();
-            windows.forEach((key, window) -> openWindows.put(key, new OpenWindow(window)));
+            windows.forEach((key, window) -> openWindows.put(key, new CloseRing(window)));
         }
         return openWindows;
     }
@@ -276,53 +276,5 @@ public final class StateFold {
             created.add(Strategies.create(spec));
         }
         return List.copyOf(created);
-    }
-
-    /** One strategy's window while folding: the frozen window until the first append, a ring of closes after. */
-    private static final class OpenWindow {
-        private final int capacity;
-        private PriceWindow frozen;
-        private BigDecimal[] ring;
-        private int oldest;
-        private int size;
-
-        OpenWindow(PriceWindow window) {
-            this.capacity = window.capacity();
-            this.frozen = window;
-        }
-
-        void append(BigDecimal close) {
-            if (ring == null) {
-                ring = frozen.closes().toArray(new BigDecimal[capacity]);
-                size = frozen.size();
-            }
-            frozen = null;
-            if (size < capacity) {
-                ring[(oldest + size++) % capacity] = close;
-            } else {
-                ring[oldest] = close;
-                oldest = (oldest + 1) % capacity;
-            }
-        }
-
-        OpenWindow resized(int newCapacity) {
-            if (newCapacity == capacity) {
-                return this;
-            }
-            List<BigDecimal> closes = freeze().closes();
-            return new OpenWindow(new PriceWindow(newCapacity,
-                    closes.subList(Math.max(0, closes.size() - newCapacity), closes.size())));
-        }
-
-        PriceWindow freeze() {
-            if (frozen == null) {
-                BigDecimal[] closes = new BigDecimal[size];
-                for (int i = 0; i < size; i++) {
-                    closes[i] = ring[(oldest + i) % capacity];
-                }
-                frozen = new PriceWindow(capacity, List.of(closes));
-            }
-            return frozen;
-        }
     }
 }

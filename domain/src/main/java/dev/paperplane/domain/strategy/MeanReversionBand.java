@@ -5,7 +5,6 @@ import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +23,8 @@ public final class MeanReversionBand implements Strategy {
     private final int window;
     private final BigDecimal k;
     private final BigDecimal quantity;
+    // k × 10^8, or Unscaled.NONE when beyond a long (then the band is worked out in BigDecimals)
+    private final long kUnscaled;
 
     MeanReversionBand(StrategySpec spec, int window, BigDecimal k, BigDecimal quantity) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -32,6 +33,7 @@ public final class MeanReversionBand implements Strategy {
         }
         this.window = window;
         this.k = Decimals.of(k);
+        this.kUnscaled = Unscaled.of(this.k);
         this.quantity = Decimals.of(quantity);
     }
 
@@ -46,71 +48,94 @@ public final class MeanReversionBand implements Strategy {
     }
 
     @Override
-    public Signal decide(PriceWindow closes, Bar bar) {
-        List<BigDecimal> values = closes.closes();
-        int n = values.size();
+    public Signal decide(CloseRing closes, Bar bar) {
+        int n = closes.size();
         if (n < window) {
             return Signal.hold(() -> "warming up: " + n + " of " + window + " closes", TreeMap::new);
         }
-        List<BigDecimal> last = values.subList(n - window, n);
-        BigDecimal mean = PriceWindow.mean(last, 0, window);
-        BigDecimal sd = populationStandardDeviation(last);
-        BigDecimal width = Decimals.multiply(k, sd);
-        BigDecimal lower = mean.subtract(width);
-        BigDecimal upper = mean.add(width);
-        BigDecimal close = values.get(n - 1);
-        if (close.compareTo(lower) < 0) {
+        Band band = band(closes, n - window, n);
+        BigDecimal close = closes.close(n - 1);
+        if (close.compareTo(band.lower()) < 0) {
             return new Signal(Action.BUY, quantity, "close " + Decimals.format(close) + " below lower "
-                    + band(mean, sd, lower, upper), indicators(close, mean, sd, lower, upper));
+                    + describe(band), indicators(close, band));
         }
-        if (close.compareTo(upper) > 0) {
+        if (close.compareTo(band.upper()) > 0) {
             return new Signal(Action.SELL, quantity, "close " + Decimals.format(close) + " above upper "
-                    + band(mean, sd, lower, upper), indicators(close, mean, sd, lower, upper));
+                    + describe(band), indicators(close, band));
         }
-        return Signal.hold(() -> "close " + Decimals.format(close) + " inside " + band(mean, sd, lower, upper),
-                () -> indicators(close, mean, sd, lower, upper));
+        return Signal.hold(() -> "close " + Decimals.format(close) + " inside " + describe(band),
+                () -> indicators(close, band));
     }
 
-    private String band(BigDecimal mean, BigDecimal sd, BigDecimal lower, BigDecimal upper) {
-        return "band [" + Decimals.format(lower) + ", " + Decimals.format(upper) + "] = mean "
-                + Decimals.format(mean) + " ± " + Decimals.format(k) + " × sd " + Decimals.format(sd)
+    /** The band's figures, each at the canonical scale. */
+    private record Band(BigDecimal mean, BigDecimal sd, BigDecimal lower, BigDecimal upper) {
+    }
+
+    /**
+     * {@code mean ± k·sd} of the closes {@code [from, to)}, as {@code Decimals} rounds each step: in exact
+     * {@code long} arithmetic, or with {@code BigDecimal}s when a value or an intermediate is beyond a {@code long}.
+     */
+    private Band band(CloseRing closes, int from, int to) {
+        try {
+            if (kUnscaled == Unscaled.NONE) {
+                throw new ArithmeticException("k is beyond a long at scale 8");
+            }
+            long mean = Unscaled.divide(closes.sum(from, to), to - from);
+            long sd = roundedSqrtOverN(closes, from, to);
+            long width = Unscaled.divide(Math.multiplyExact(kUnscaled, sd), Unscaled.ONE);
+            return new Band(Unscaled.decimal(mean), Unscaled.decimal(sd),
+                    Unscaled.decimal(Math.subtractExact(mean, width)), Unscaled.decimal(Math.addExact(mean, width)));
+        } catch (ArithmeticException beyondLong) {
+            BigDecimal mean = closes.mean(from, to);
+            BigDecimal sd = populationStandardDeviation(closes, from, to);
+            BigDecimal width = Decimals.multiply(k, sd);
+            return new Band(mean, sd, mean.subtract(width), mean.add(width));
+        }
+    }
+
+    private String describe(Band band) {
+        return "band [" + Decimals.format(band.lower()) + ", " + Decimals.format(band.upper()) + "] = mean "
+                + Decimals.format(band.mean()) + " ± " + Decimals.format(k) + " × sd " + Decimals.format(band.sd())
                 + " over " + window + " closes";
     }
 
-    private static SortedMap<String, BigDecimal> indicators(BigDecimal close, BigDecimal mean, BigDecimal sd,
-                                                            BigDecimal lower, BigDecimal upper) {
+    private static SortedMap<String, BigDecimal> indicators(BigDecimal close, Band band) {
         SortedMap<String, BigDecimal> indicators = new TreeMap<>();
         indicators.put("close", close);
-        indicators.put("mean", mean);
-        indicators.put("stdDev", sd);
-        indicators.put("lowerBand", lower);
-        indicators.put("upperBand", upper);
+        indicators.put("mean", band.mean());
+        indicators.put("stdDev", band.sd());
+        indicators.put("lowerBand", band.lower());
+        indicators.put("upperBand", band.upper());
         return indicators;
     }
 
     /**
-     * Population standard deviation, exactly rounded HALF_EVEN to the canonical scale. With every value
-     * {@code u/10^8}, {@code sd·10^8 = sqrt(D)/n} for the integer {@code D = n·Σu² − (Σu)²}, so the rounding is
-     * decided by integer comparisons alone and never depends on a square-root implementation's last digit.
+     * Population standard deviation of the closes {@code [from, to)}, exactly rounded HALF_EVEN to the canonical
+     * scale. With every value {@code u/10^8}, {@code sd·10^8 = sqrt(D)/n} for the integer {@code D = n·Σu² − (Σu)²},
+     * so the rounding is decided by integer comparisons alone and never depends on a square-root implementation's
+     * last digit.
      * {@code D} is the same for values shifted by any constant; shifted by the last value, it fits a {@code long}
      * for any realistic window, and is computed with {@link BigInteger} only when it does not.
      */
-    static BigDecimal populationStandardDeviation(List<BigDecimal> values) {
+    static BigDecimal populationStandardDeviation(CloseRing closes, int from, int to) {
         try {
-            return new BigDecimal(BigInteger.valueOf(roundedSqrtOverN(values)), Decimals.SCALE);
+            return Unscaled.decimal(roundedSqrtOverN(closes, from, to));
         } catch (ArithmeticException beyondLong) {
-            return new BigDecimal(roundedSqrtOverN(values, BigInteger.valueOf(values.size())), Decimals.SCALE);
+            return new BigDecimal(roundedSqrtOverN(closes, from, to, BigInteger.valueOf(to - from)), Decimals.SCALE);
         }
     }
 
-    /** {@code round(sqrt(D)/n)} in exact {@code long} arithmetic; an {@link ArithmeticException} on overflow. */
-    private static long roundedSqrtOverN(List<BigDecimal> values) {
-        long n = values.size();
-        long shift = Decimals.unscaled(values.getLast());
+    /**
+     * {@code round(sqrt(D)/n)} of the closes {@code [from, to)} in exact {@code long} arithmetic; an
+     * {@link ArithmeticException} when a value or an intermediate is beyond a {@code long}.
+     */
+    private static long roundedSqrtOverN(CloseRing closes, int from, int to) {
+        long n = to - from;
+        long shift = closes.unscaled(to - 1);
         long sum = 0;
         long sumOfSquares = 0;
-        for (BigDecimal value : values) {
-            long v = Math.subtractExact(Decimals.unscaled(value), shift);
+        for (int i = from; i < to; i++) {
+            long v = Math.subtractExact(closes.unscaled(i), shift);
             sum = Math.addExact(sum, v);
             sumOfSquares = Math.addExact(sumOfSquares, Math.multiplyExact(v, v));
         }
@@ -139,12 +164,12 @@ public final class MeanReversionBand implements Strategy {
         }
     }
 
-    /** {@link #roundedSqrtOverN(List)} with {@link BigInteger}s, for values whose sums are beyond a {@code long}. */
-    private static BigInteger roundedSqrtOverN(List<BigDecimal> values, BigInteger n) {
+    /** {@link #roundedSqrtOverN(CloseRing, int, int)} with {@link BigInteger}s, for values beyond a {@code long}. */
+    private static BigInteger roundedSqrtOverN(CloseRing closes, int from, int to, BigInteger n) {
         BigInteger sum = BigInteger.ZERO;
         BigInteger sumOfSquares = BigInteger.ZERO;
-        for (BigDecimal value : values) {
-            BigInteger u = Decimals.of(value).unscaledValue();
+        for (int i = from; i < to; i++) {
+            BigInteger u = closes.close(i).unscaledValue();
             sum = sum.add(u);
             sumOfSquares = sumOfSquares.add(u.multiply(u));
         }

@@ -4,7 +4,6 @@ import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,16 +44,15 @@ public final class MovingAverageCrossover implements Strategy {
     }
 
     @Override
-    public Signal decide(PriceWindow closes, Bar bar) {
-        List<BigDecimal> values = closes.closes();
-        int n = values.size();
+    public Signal decide(CloseRing closes, Bar bar) {
+        int n = closes.size();
         if (n < slow + 1) {
             return Signal.hold(() -> "warming up: " + n + " of " + (slow + 1) + " closes", TreeMap::new);
         }
-        BigDecimal fastNow = PriceWindow.mean(values, n - fast, n);
-        BigDecimal slowNow = PriceWindow.mean(values, n - slow, n);
-        BigDecimal fastBefore = PriceWindow.mean(values, n - 1 - fast, n - 1);
-        BigDecimal slowBefore = PriceWindow.mean(values, n - 1 - slow, n - 1);
+        BigDecimal fastNow = closes.mean(n - fast, n);
+        BigDecimal slowNow = closes.mean(n - slow, n);
+        BigDecimal fastBefore = closes.mean(n - 1 - fast, n - 1);
+        BigDecimal slowBefore = closes.mean(n - 1 - slow, n - 1);
         BigDecimal close = bar.close();
         boolean above = fastNow.compareTo(slowNow) > 0;
         boolean wasAbove = fastBefore.compareTo(slowBefore) > 0;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The latest closes of one instrument as one strategy remembers them, oldest first, at most {@code capacity}.
+ * The latest closes of one instrument as one strategy remembers them, oldest first, at most {@code capacity}: the
+ * state's immutable value (a fold steps bars on a {@link CloseRing} instead).
  *
  * @param capacity how many closes the window keeps (the strategy's {@link Strategy#memorySize()})
  * @param closes   the closes, oldest first, each at the canonical scale
@@ -61,23 +62,5 @@ public record PriceWindow(int capacity, List<BigDecimal> closes) {
     /** Whether the window holds {@code capacity} closes. */
     public boolean full() {
         return closes.size() == capacity;
-    }
-
-    /** The mean of {@code values[from, to)} at the canonical scale, summed exactly in {@code long}s when they fit. */
-    static BigDecimal mean(List<BigDecimal> values, int from, int to) {
-        BigDecimal count = BigDecimal.valueOf(to - from);
-        try {
-            long sum = 0;
-            for (int i = from; i < to; i++) {
-                sum = Math.addExact(sum, Decimals.unscaled(values.get(i)));
-            }
-            return Decimals.divide(BigDecimal.valueOf(sum, Decimals.SCALE), count);
-        } catch (ArithmeticException beyondLong) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (BigDecimal value : values.subList(from, to)) {
-                sum = sum.add(value);
-            }
-            return Decimals.divide(sum, count);
-        }
     }
 }

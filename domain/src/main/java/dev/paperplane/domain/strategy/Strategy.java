@@ -14,9 +14,15 @@ public interface Strategy {
     /**
      * Decides on one bar.
      *
-     * @param closes the latest closes of {@code bar}'s instrument, oldest first, ending with {@code bar}'s close
+     * @param closes the latest closes of {@code bar}'s instrument, oldest first, ending with {@code bar}'s close;
+     *               read only
      * @param bar    the bar being decided on
      * @return the decision, with its reason and the indicator values behind it
      */
-    Signal decide(PriceWindow closes, Bar bar);
+    Signal decide(CloseRing closes, Bar bar);
+
+    /** {@link #decide(CloseRing, Bar)} on an immutable window of closes. */
+    default Signal decide(PriceWindow closes, Bar bar) {
+        return decide(new CloseRing(closes), bar);
+    }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperplane.domain.decision.Action;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class MovingAverageCrossoverTest {
@@ -84,5 +86,26 @@ class MovingAverageCrossoverTest {
         PriceWindow window = new PriceWindow(6, List.of(d("50"), d("1"), d("10"), d("10"), d("10"), d("13")));
 
         assertThat(strategy.decide(window, bar("AAA", 6, "13")).action()).isEqualTo(Action.BUY);
+    }
+
+    @Test
+    void averagesOfClosesBeyondALongAreExact() {
+        // unscaled, 200 billion is 2·10^19, beyond a long: the averages are BigDecimal sums
+        Signal signal = decide("200000000000", "200000000000", "200000000000", "200000000000.00000003");
+
+        assertThat(signal.action()).isEqualTo(Action.BUY);
+        assertThat(signal.indicators()).isEqualTo(new TreeMap<>(Map.of("close", d("200000000000.00000003"),
+                "fastMa", d("200000000000.00000002"), "slowMa", d("200000000000.00000001"),
+                "previousFastMa", d("200000000000"), "previousSlowMa", d("200000000000"))));
+    }
+
+    @Test
+    void averagesOnAHalfUnitAreRoundedToEven() {
+        // the fast MA(2) is 10.000000015, up to the even 10.00000002; a bar before it was 10.000000005, down to
+        // the even 10.00000000
+        Signal signal = decide("10", "10", "10.00000001", "10.00000002");
+
+        assertThat(List.of("fastMa", "slowMa", "previousFastMa", "previousSlowMa")).map(signal.indicators()::get)
+                .containsExactly(d("10.00000002"), d("10.00000001"), d("10"), d("10"));
     }
 }
