@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -69,6 +70,10 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
     private byte[] index = new byte[32 * 64];
     private long bytes;
     private boolean closed;
+    /** Follows of the log begun, counted before each begins; read without the lock by callers as they arrive. */
+    private final AtomicLong follows = new AtomicLong();
+    /** The count of the last follow that completed. */
+    private long followed;
 
     private PostgresStoreReader(PostgresTarget target, Schema schema, Connection connection) {
         this.target = target;
@@ -101,14 +106,38 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
         return target;
     }
 
+    /**
+     * {@inheritDoc} Calls that arrive while another follows the log wait for the connection and then share the
+     * next follow begun after they arrived, or its result if it already ran, so concurrent requests cost one query.
+     */
     @Override
-    public synchronized ChainHead head() {
-        refresh();
-        return verifier.head();
+    public ChainHead head() {
+        long arrived = follows.get();
+        synchronized (this) {
+            refreshSince(arrived);
+            return verifier.head();
+        }
+    }
+
+    /**
+     * Follows the log unless a follow begun after {@code arrived} (a count of {@link #follows} the caller read as it
+     * came) has completed: that follow's query was sent after the caller came, so it saw every batch committed
+     * before, as the caller's own query would. Called with the lock held.
+     */
+    private void refreshSince(long arrived) {
+        if (followed <= arrived) {
+            refresh();
+        }
     }
 
     /** Verifies the records committed after the last verified one. */
     private void refresh() {
+        long count = follows.incrementAndGet();
+        follow();
+        followed = count;
+    }
+
+    private void follow() {
         while (true) {
             long from = verifier.nextSeq();
             List<RecordRows.Row> rows = fetch(from, Long.MAX_VALUE, PAGE);
@@ -198,9 +227,12 @@ public final class PostgresStoreReader implements AuditReadPort, SnapshotLoadPor
      * what the same log takes in files. One table is one segment.
      */
     @Override
-    public synchronized AuditStorage storage() {
-        refresh();
-        return new AuditStorage(target.location(), bytes, 1);
+    public AuditStorage storage() {
+        long arrived = follows.get();
+        synchronized (this) {
+            refreshSince(arrived);
+            return new AuditStorage(target.location(), bytes, 1);
+        }
     }
 
     /** {@inheritDoc} Asked of the server each time: {@code pg_is_in_recovery()} and the replay positions. */
