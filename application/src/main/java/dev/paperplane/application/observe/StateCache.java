@@ -27,9 +27,11 @@ public final class StateCache {
 
     /** The state at the log's current head. */
     public ReplayedState atHead() {
+        // The head is read before the lock, so concurrent requests ask it together (a store may share one query
+        // between them); a state already past it, folded for a later request, is as fresh and is kept.
+        long head = log.head().seq();
         lock.lock();
         try {
-            long head = log.head().seq();
             cached = cached == null ? replay.to(head) : replay.advance(cached, head);
             return cached;
         } finally {
