@@ -1,15 +1,15 @@
 package dev.paperplane.application.analytics;
 
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 import java.math.BigDecimal;
 
 /** A mutable decimal at scale 8: its unscaled value in a {@code long} while it fits, else exactly a BigDecimal. */
 final class Fixed {
     /** Not a value: a long result that does not fit, and the unscaled field of a value kept as a BigDecimal. */
-    static final long NONE = Long.MIN_VALUE;
+    static final long NONE = Unscaled.NONE;
     /** Zero, to read only: never the target of a {@code set}. */
     static final Fixed ZERO = new Fixed();
-    private static final long ONE = 100_000_000L;
 
     // Every operation gives the bytes Decimals gives: scale 8, HALF_EVEN. The long path is the common one; a value
     // beyond about ±92 billion (or a product or quotient beyond that) takes the BigDecimal path and comes back to
@@ -31,7 +31,7 @@ final class Fixed {
 
     /** The value, at scale 8. */
     BigDecimal decimal() {
-        return wide != null ? wide : BigDecimal.valueOf(unscaled, Decimals.SCALE);
+        return wide != null ? wide : Unscaled.decimal(unscaled);
     }
 
     /** The value × 10^8, or {@link #NONE} when that is beyond a long. */
@@ -41,12 +41,7 @@ final class Fixed {
 
     /** Sets {@code Decimals.of(value)}. */
     Fixed set(BigDecimal value) {
-        long u;
-        try {
-            u = Decimals.unscaled(value);
-        } catch (ArithmeticException beyondLong) {
-            u = NONE;
-        }
+        long u = Unscaled.of(value);
         return u != NONE ? set(u) : wide(Decimals.of(value));
     }
 
@@ -95,7 +90,7 @@ final class Fixed {
 
     /** a × b as {@code Decimals.multiply}. */
     Fixed setProduct(Fixed a, Fixed b) {
-        long u = a.wide == null && b.wide == null ? quotient(a.unscaled, b.unscaled, 0, 0, ONE) : NONE;
+        long u = a.wide == null && b.wide == null ? quotient(a.unscaled, b.unscaled, 0, 0, Unscaled.ONE) : NONE;
         return u != NONE ? set(u) : set(Decimals.multiply(a.decimal(), b.decimal()));
     }
 
@@ -155,7 +150,7 @@ final class Fixed {
             negative = !negative;
             divisor = -divisor;
         }
-        long q = hi == 0 && lo >= 0 ? roundedQuotient(lo, divisor) : roundedQuotient(hi, lo, divisor);
+        long q = hi == 0 && lo >= 0 ? Unscaled.divide(lo, divisor) : roundedQuotient(hi, lo, divisor);
         return q == NONE ? NONE : negative ? -q : q;
     }
 
@@ -174,12 +169,6 @@ final class Fixed {
         // the remainder's low 64 bits are all of it: it is below the divisor
         q = halfEven(q, lo - q * divisor, divisor);
         return q < 0 ? NONE : q; // q < 0: rounding up went past Long.MAX_VALUE
-    }
-
-    /** As {@link #roundedQuotient(long, long, long)} of a non-negative long: one hardware division, the common case. */
-    private static long roundedQuotient(long dividend, long divisor) {
-        long q = dividend / divisor;
-        return halfEven(q, dividend - q * divisor, divisor);
     }
 
     /** The truncated quotient {@code q} rounded HALF_EVEN by its remainder (unsigned, below the divisor). */

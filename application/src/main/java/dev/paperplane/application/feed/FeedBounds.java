@@ -2,6 +2,7 @@ package dev.paperplane.application.feed;
 
 import dev.paperplane.application.text.Excerpt;
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
@@ -97,8 +98,7 @@ public final class FeedBounds {
         }
         long unscaled = PlainDecimal.unscaled(trimmed);
         // Decimals.parse gives the same value and scale; it is kept for what a long cannot hold
-        BigDecimal value = unscaled != PlainDecimal.NONE ? BigDecimal.valueOf(unscaled, Decimals.SCALE)
-                : Decimals.parse(trimmed);
+        BigDecimal value = unscaled != Unscaled.NONE ? Unscaled.decimal(unscaled) : Decimals.parse(trimmed);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(column + " " + trimmed + " is negative");
         }

@@ -1,14 +1,13 @@
 package dev.paperplane.application.feed;
 
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 
 /**
  * A plain decimal's text parsed straight to its unscaled value at the canonical scale, without a
  * {@code BigDecimal}: the feed's five numbers per bar are read here.
  */
 final class PlainDecimal {
-    /** Not a value: the result for a decimal whose unscaled value is beyond a {@code long}. */
-    static final long NONE = Long.MIN_VALUE;
     private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
             100_000_000L};
 
@@ -16,9 +15,9 @@ final class PlainDecimal {
     }
 
     /**
-     * {@code plain × 10^8} rounded HALF_EVEN, the unscaled value of {@code Decimals.parse(plain)}, or {@link #NONE}
-     * when that is beyond a {@code long}. {@code plain} must already be checked: an optional sign, ASCII digits and
-     * at most one point, at least one digit.
+     * {@code plain × 10^8} rounded HALF_EVEN, the unscaled value of {@code Decimals.parse(plain)}, or
+     * {@link Unscaled#NONE} when that is beyond a {@code long}. {@code plain} must already be checked: an optional
+     * sign, ASCII digits and at most one point, at least one digit.
      */
     static long unscaled(String plain) {
         int at = 0;
@@ -37,7 +36,7 @@ final class PlainDecimal {
                 fractionDigits = 0;
             } else if (fractionDigits < Decimals.SCALE) {
                 if (magnitude > (Long.MAX_VALUE - 9) / 10) {
-                    return NONE;
+                    return Unscaled.NONE;
                 }
                 magnitude = magnitude * 10 + (c - '0');
                 if (fractionDigits >= 0) {
@@ -52,13 +51,13 @@ final class PlainDecimal {
         }
         long pad = POWERS_OF_TEN[Decimals.SCALE - Math.clamp(fractionDigits, 0, Decimals.SCALE)];
         if (magnitude > Long.MAX_VALUE / pad) {
-            return NONE;
+            return Unscaled.NONE;
         }
         magnitude *= pad;
         // HALF_EVEN rounds the magnitude: the sign does not change which way
         if (roundingDigit > 5 || (roundingDigit == 5 && (beyondRoundingDigit || (magnitude & 1) != 0))) {
             if (magnitude == Long.MAX_VALUE) {
-                return NONE;
+                return Unscaled.NONE;
             }
             magnitude++;
         }

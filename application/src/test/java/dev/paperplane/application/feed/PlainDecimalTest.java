@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class PlainDecimalTest {
     private static void assertParsedAsDecimalsParses(String text) {
         BigDecimal expected = Decimals.parse(text);
         long unscaled = PlainDecimal.unscaled(text);
-        if (unscaled == PlainDecimal.NONE) {
+        if (unscaled == Unscaled.NONE) {
             // only a value at the edge of a long or beyond one is left to BigDecimal
             assertThat(expected.unscaledValue().abs().bitLength()).as(text).isGreaterThanOrEqualTo(63);
         } else {
@@ -52,11 +53,11 @@ class PlainDecimalTest {
     void valuesAtAndBeyondTheEdgeOfALongAreLeftToBigDecimal() {
         assertThat(PlainDecimal.unscaled("92233720368.54775799")).isEqualTo(9_223_372_036_854_775_799L);
         // within 10 of the largest long, the accumulation leaves it to BigDecimal
-        assertThat(PlainDecimal.unscaled("92233720368.54775807")).isEqualTo(PlainDecimal.NONE);
-        assertThat(PlainDecimal.unscaled("92233720368.54775808")).isEqualTo(PlainDecimal.NONE);
-        assertThat(PlainDecimal.unscaled("92233720368.547758075")).isEqualTo(PlainDecimal.NONE);
-        assertThat(PlainDecimal.unscaled("999999999999999999")).isEqualTo(PlainDecimal.NONE);
-        assertThat(PlainDecimal.unscaled("-999999999999999999.999999999999999999")).isEqualTo(PlainDecimal.NONE);
+        assertThat(PlainDecimal.unscaled("92233720368.54775807")).isEqualTo(Unscaled.NONE);
+        assertThat(PlainDecimal.unscaled("92233720368.54775808")).isEqualTo(Unscaled.NONE);
+        assertThat(PlainDecimal.unscaled("92233720368.547758075")).isEqualTo(Unscaled.NONE);
+        assertThat(PlainDecimal.unscaled("999999999999999999")).isEqualTo(Unscaled.NONE);
+        assertThat(PlainDecimal.unscaled("-999999999999999999.999999999999999999")).isEqualTo(Unscaled.NONE);
         assertThat(PlainDecimal.unscaled("9999999999.99999999")).isEqualTo(999_999_999_999_999_999L);
     }
 

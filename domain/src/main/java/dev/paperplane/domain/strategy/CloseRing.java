@@ -1,6 +1,7 @@
 package dev.paperplane.domain.strategy;
 
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package dev.paperplane.domain.strategy;
 import dev.paperplane.domain.decision.Action;
 import dev.paperplane.domain.market.Bar;
 import dev.paperplane.domain.num.Decimals;
+import dev.paperplane.domain.num.Unscaled;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;

@@ -1,23 +1,22 @@
-package dev.paperplane.domain.strategy;
+package dev.paperplane.domain.num;
 
-import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 
 /**
  * Canonical decimals as unscaled {@code long}s ({@code value × 10^8}) and the exact arithmetic on them that gives
  * the same results as {@link Decimals}: scale 8, HALF_EVEN.
  */
-final class Unscaled {
+public final class Unscaled {
     /** Not a value: the unscaled form of a decimal beyond a {@code long}. */
-    static final long NONE = Long.MIN_VALUE;
+    public static final long NONE = Long.MIN_VALUE;
     /** 1 at scale 8. */
-    static final long ONE = 100_000_000L;
+    public static final long ONE = 100_000_000L;
 
     private Unscaled() {
     }
 
     /** {@code value × 10^8} at the canonical scale, or {@link #NONE} when that is beyond a {@code long}. */
-    static long of(BigDecimal value) {
+    public static long of(BigDecimal value) {
         try {
             return Decimals.unscaled(value);
         } catch (ArithmeticException beyondLong) {
@@ -26,7 +25,7 @@ final class Unscaled {
     }
 
     /** The decimal at scale 8 whose unscaled value is {@code unscaled}. */
-    static BigDecimal decimal(long unscaled) {
+    public static BigDecimal decimal(long unscaled) {
         return BigDecimal.valueOf(unscaled, Decimals.SCALE);
     }
 
@@ -35,7 +34,7 @@ final class Unscaled {
      * over {@code divisor} values ({@code Decimals.divide}), or with the divisor {@link #ONE} the product of two
      * ({@code Decimals.multiply}).
      */
-    static long divide(long dividend, long divisor) {
+    public static long divide(long dividend, long divisor) {
         long quotient = dividend / divisor;
         long remainder = Math.abs(dividend - quotient * divisor);
         // HALF_EVEN rounds the magnitude, so the sign only says which way is away from zero

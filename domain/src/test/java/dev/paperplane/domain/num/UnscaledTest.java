@@ -1,8 +1,7 @@
-package dev.paperplane.domain.strategy;
+package dev.paperplane.domain.num;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paperplane.domain.num.Decimals;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
