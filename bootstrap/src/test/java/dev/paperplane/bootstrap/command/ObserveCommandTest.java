@@ -100,15 +100,20 @@ class ObserveCommandTest {
     void theConnectionFlagsLimitTheObserver() throws Exception {
         ObserverServer server = open("--data", dir.toString(), "--port", "0", "--max-connections", "1",
                 "--idle-timeout", "60", "--header-timeout", "1");
-        try (Socket held = new Socket("127.0.0.1", server.port());
-             Socket refused = new Socket("127.0.0.1", server.port())) {
-            held.setSoTimeout(20_000);
-            refused.setSoTimeout(20_000);
+        // Each accepted socket is handed to the guard on a thread of its own, so either of the two may be the one
+        // admitted: one is answered 503 at once, the other, silent, is closed after --header-timeout.
+        try (Socket first = new Socket("127.0.0.1", server.port());
+             Socket second = new Socket("127.0.0.1", server.port())) {
+            first.setSoTimeout(20_000);
+            second.setSoTimeout(20_000);
+            List<String> answers = List.of(
+                    new String(first.getInputStream().readAllBytes(), StandardCharsets.US_ASCII),
+                    new String(second.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
 
-            assertThat(new String(refused.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
-                    .startsWith("HTTP/1.1 503 ").contains("too-many-connections");
-            assertThat(held.getInputStream().read()).as("a silent connection, closed after --header-timeout")
-                    .isEqualTo(-1);
+            assertThat(answers).as("the connection beyond --max-connections 1")
+                    .filteredOn(a -> a.startsWith("HTTP/1.1 503 ") && a.contains("too-many-connections")).hasSize(1);
+            assertThat(answers).as("a silent connection, closed after --header-timeout without a byte")
+                    .filteredOn(String::isEmpty).hasSize(1);
         } finally {
             server.stop();
         }
